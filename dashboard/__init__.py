@@ -1,0 +1,1 @@
+"""History timelines and networks: a Dash dashboard over cited data packages."""

@@ -1,0 +1,164 @@
+"""Build: validated text tables -> typed, normalised Parquet tables.
+
+`build()` writes `DIR/processed/` atomically (a temporary folder, then a
+rename, under a file lock so several workers can start at once) and only when
+`check` finds no errors. `load()` reads the processed tables, rebuilding them
+first when they are missing or were built from other raw files.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import layout
+from .package import LINE, Package, Problem
+from .schema import TABLES
+from .validate import check
+
+PROCESSED = "processed"
+FORMAT_VERSION = 1  # bump when the processed layout changes, so old builds are rebuilt
+
+
+class DatasetError(Exception):
+    """A dataset that cannot be built; `problems` says why."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path, self.problems = path, problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"{path}: {len(errors)} error(s); first: {errors[0] if errors else '?'}")
+
+
+@dataclass
+class Dataset:
+    path: Path
+    title: str
+    description: str
+    descriptor: dict
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.frames[name]
+
+
+def raw_digest(path: Path) -> str:
+    """A fingerprint of everything the build reads."""
+    h = hashlib.sha256(f"format {FORMAT_VERSION}\n".encode())
+    for name in ["datapackage.json"] + [f"{t}.csv" for t in TABLES]:
+        p = path / name
+        h.update(name.encode() + b"\0")
+        h.update(p.read_bytes() if p.is_file() else b"<missing>")
+    return h.hexdigest()
+
+
+def _date_columns(pkg: Package, name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    table = TABLES[name]
+    cols = table.dates or tuple(f.name for f in table.fields if f.type == "edtf")
+    for col in cols:
+        values = pkg.resolved[(name, col)]
+        frame[f"{col}_edtf"] = frame[col]
+        frame[col] = pd.to_datetime(pd.Series([v.lo if v else None for v in values], index=frame.index, dtype=object))
+        frame[f"{col}_lo"] = frame[col]
+        frame[f"{col}_hi"] = pd.to_datetime(pd.Series([v.hi if v else None for v in values], index=frame.index, dtype=object))
+        frame[f"{col}_precision"] = [v.precision if v else "unknown" for v in values]
+        frame[f"{col}_approx"] = [bool(v and v.approx) for v in values]
+        frame[f"{col}_label"] = [v.label if v else "" for v in values]
+        for c in (col, f"{col}_lo", f"{col}_hi"):
+            frame[c] = frame[c].astype("datetime64[ns]")
+    return frame
+
+
+def normalise(pkg: Package) -> dict[str, pd.DataFrame]:
+    """Typed frames from a validated package (all checks passed)."""
+    out: dict[str, pd.DataFrame] = {}
+    for name, raw in pkg.tables.items():
+        table = TABLES[name]
+        frame = raw.drop(columns=[LINE]).reset_index(drop=True)
+        for f in table.fields:
+            if f.type == "integer":
+                frame[f.name] = pd.to_numeric(frame[f.name].replace("", None)).astype("Int64")
+            elif f.type == "boolean" and f.name != "directed":
+                frame[f.name] = frame[f.name] == "true"
+        frame = _date_columns(pkg, name, frame)
+        out[name] = frame
+    people = out["people"]
+    people["kind"] = people["kind"].replace("", "person")
+    rel = out["relations"]
+    rel["directed"] = [d == "true" if d else k in ("patronage", "repression") for d, k in zip(rel["directed"], rel["kind"])]
+    out["scenes"] = out["scenes"].sort_values(["order", "scene_id"], kind="stable").reset_index(drop=True)
+    out["people"] = layout.with_activity(out)
+    out["positions"] = layout.positions(out)
+    return out
+
+
+def _write(frames: dict[str, pd.DataFrame], folder: Path, digest: str) -> None:
+    for name, frame in frames.items():
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
+    (folder / "manifest.json").write_text(json.dumps({"format": FORMAT_VERSION, "raw": digest}, indent=1) + "\n")
+
+
+@contextmanager
+def _lock(path: Path):
+    with open(path / ".build.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def build(path: str | Path) -> Package:
+    """Validate and, when there are no errors, write DIR/processed atomically."""
+    path = Path(path)
+    pkg = check(path)
+    if pkg.errors:
+        return pkg
+    digest = raw_digest(path)
+    frames = normalise(pkg)
+    with _lock(path):
+        tmp = Path(tempfile.mkdtemp(prefix=".processed-", dir=path))
+        try:
+            _write(frames, tmp, digest)
+            target = path / PROCESSED
+            old = None
+            if target.exists():
+                old = path / f".processed-old-{os.getpid()}"
+                os.replace(target, old)
+            os.replace(tmp, target)
+            if old:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return pkg
+
+
+def is_fresh(path: Path) -> bool:
+    manifest = path / PROCESSED / "manifest.json"
+    try:
+        return json.loads(manifest.read_text()).get("raw") == raw_digest(path)
+    except (OSError, ValueError):
+        return False
+
+
+def load(path: str | Path) -> Dataset:
+    """Processed tables of a dataset, built first when missing or stale."""
+    path = Path(path)
+    if not is_fresh(path):
+        pkg = build(path)
+        if pkg.errors:
+            raise DatasetError(path, pkg.problems)
+    descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
+    frames = {p.stem: pd.read_parquet(p) for p in sorted((path / PROCESSED).glob("*.parquet"))}
+    return Dataset(path, str(descriptor.get("title") or path.name), str(descriptor.get("description") or ""),
+                   descriptor, frames)

@@ -1,0 +1,123 @@
+"""Quote verification: every cited quote must appear in its source text at or
+near its locator, after normalising the noise a PDF-to-text export adds."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .package import LINE, Package, Problem, _short, read_package
+from .schema import TABLES
+
+NEAR = 3  # lines of slack either side of the locator
+_FOOTNOTE = re.compile(r"\[\s*(?:\d{1,4}|[a-z]{1,2}|note \d+|citation needed|nb \d+)\s*\]")
+_HYPHEN = re.compile(r"[-\u00ad\u2010\u2011]\s*")
+_SPACE = re.compile(r"\s+")
+_GAP = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """White space collapsed, `/` line-break markers, hyphenation and footnote markers removed."""
+    text = text.translate(_QUOTES)
+    text = _FOOTNOTE.sub("", text)
+    text = text.replace(" / ", " ")
+    text = _HYPHEN.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def parse_locator(locator: str) -> list[tuple[int, int]]:
+    spans = []
+    for part in locator.split(";"):
+        a, _, b = part.strip().partition("-")
+        spans.append((int(a), int(b or a)))
+    return spans
+
+
+@dataclass
+class SourceText:
+    lines: list[str]
+    flat: str  # every line normalised on its own, joined by spaces: for "found elsewhere" hints
+    starts: list[int]  # offset in `flat` of each line
+
+    def window(self, first: int, last: int) -> str:
+        lo, hi = max(1, first - NEAR), min(len(self.lines), last + NEAR)
+        return normalise("\n".join(self.lines[lo - 1: hi]))
+
+    def line_of(self, fragment: str) -> int | None:
+        pos = self.flat.find(fragment)
+        return None if pos < 0 else bisect.bisect_right(self.starts, pos)
+
+
+@lru_cache(maxsize=16)
+def load_source(path: Path) -> SourceText:
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    parts, starts, offset = [], [], 0
+    for line in lines:
+        n = normalise(line)
+        starts.append(offset)
+        parts.append(n)
+        offset += len(n) + 1
+    return SourceText(lines, " ".join(parts), starts)
+
+
+def find_in_order(haystack: str, quote: str) -> bool:
+    pos = 0
+    for fragment in _GAP.split(normalise(quote)):
+        fragment = fragment.strip()
+        if not fragment:
+            continue
+        found = haystack.find(fragment, pos)
+        if found < 0:
+            return False
+        pos = found + len(fragment)
+    return True
+
+
+def verify(pkg: Package, sources_dir: Path) -> list[Problem]:
+    """Check the quotes of every cited table present in the package."""
+    problems: list[Problem] = []
+    sources = pkg.tables.get("sources")
+    files = dict(zip(sources["source_id"], sources["file"])) if sources is not None else {}
+    for name, frame in pkg.tables.items():
+        table = TABLES[name]
+        if not table.cited:
+            continue
+        file = f"{name}.csv"
+        col = table.columns.index("quote") + 1
+        for sid, locator, quote, line in zip(frame["source_id"], frame["locator"], frame["quote"], frame[LINE]):
+            if not quote or not sid or not locator:
+                continue  # `check` reports missing citation cells
+            if sid not in files:
+                problems.append(Problem(file, line, col - 2, f"unknown source_id ({_short(sid)})",
+                                        "add it to sources.csv with its text file"))
+                continue
+            if not files[sid]:
+                continue  # a source without a text file cannot be checked
+            path = sources_dir / files[sid]
+            if not path.is_file():
+                problems.append(Problem(file, line, col - 2, f"source text {files[sid]} not found in {sources_dir}",
+                                        "pass the folder holding the source texts with --sources"))
+                continue
+            text = load_source(path)
+            try:
+                spans = parse_locator(locator)
+            except ValueError:
+                continue  # `check` reports malformed locators
+            if any(find_in_order(text.window(a, b), quote) for a, b in spans) or \
+                    find_in_order(text.window(min(a for a, _ in spans), max(b for _, b in spans)), quote):
+                continue
+            first = _GAP.split(normalise(quote))[0]
+            elsewhere = text.line_of(first[:80]) if first else None
+            hint = (f"the first words are on line {elsewhere}: fix the locator" if elsewhere
+                    else "copy the words exactly as they stand in the source")
+            problems.append(Problem(file, line, col, f"quote not found at {files[sid]} lines {locator} "
+                                    f"(\"{_short(quote, 50)}\")", hint))
+    return sorted(problems)
+
+
+def verify_path(path: str | Path, sources_dir: str | Path) -> tuple[Package, list[Problem]]:
+    pkg = read_package(path)
+    return pkg, verify(pkg, Path(sources_dir))

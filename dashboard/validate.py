@@ -1,0 +1,218 @@
+"""Validation rules: every problem in a data package, each with file, line,
+column, what is wrong and how to fix it. `check()` never raises on bad data."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from . import dates
+from .package import LINE, Package, _short, read_package
+from .schema import FOCUS_TABLES, ID_PATTERN, TABLES, Table
+
+_ID = re.compile(ID_PATTERN)
+_LOCATOR = re.compile(r"^\d+(-\d+)?(\s*;\s*\d+(-\d+)?)*$")
+LIST_SEP = ";"
+
+
+def split_list(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(LIST_SEP) if x.strip()]
+
+
+def _col(table: Table, name: str) -> int:
+    return table.columns.index(name) + 1
+
+
+def _check_cells(pkg: Package, table: Table, frame) -> None:
+    file = f"{table.name}.csv"
+    for f in table.fields:
+        col = _col(table, f.name)
+        values = frame[f.name].tolist()
+        lines = frame[LINE].tolist()
+        for value, line in zip(values, lines):
+            if value == "":
+                if f.required and not (f.type == "edtf"):
+                    pkg.error(file, line, col, f"{f.name} is required", f"fill in {f.name}")
+                continue
+            if f.type == "id" and not _ID.match(value):
+                pkg.error(file, line, col, f"{f.name} is not a valid id ({_short(value)})",
+                          "use lower-case ascii letters, digits and single hyphens, e.g. stalin or gen-sec")
+            elif f.type == "ids":
+                for item in split_list(value):
+                    if not _ID.match(item):
+                        pkg.error(file, line, col, f"{f.name} has an invalid id ({_short(item)})",
+                                  "separate ids with ';' and write them as lower-case slugs")
+            elif f.type == "integer" and not re.fullmatch(r"-?\d+", value):
+                pkg.error(file, line, col, f"{f.name} is not a whole number ({_short(value)})", "write digits only, e.g. 3")
+            elif f.type == "boolean" and value not in ("true", "false"):
+                pkg.error(file, line, col, f"{f.name} is not true or false ({_short(value)})", "write true or false")
+            elif f.type == "locator" and not _LOCATOR.match(value):
+                pkg.error(file, line, col, f"{f.name} is not a line locator ({_short(value)})",
+                          "write line numbers like 3400 or 3400-3404, several joined by ';'")
+            elif f.type == "target":
+                t, _, rid = value.partition(":")
+                if t not in TABLES or not _ID.match(rid):
+                    pkg.error(file, line, col, f"{f.name} is not table:id ({_short(value)})",
+                              "write it like tenures:stalin-gen-sec")
+            elif f.enum and value not in f.enum:
+                pkg.error(file, line, col, f"{f.name} is not one of the allowed values ({_short(value)})",
+                          "use one of: " + ", ".join(f.enum))
+
+
+def _check_dates(pkg: Package, table: Table, frame) -> None:
+    file = f"{table.name}.csv"
+    lines = frame[LINE].tolist()
+    date_cols = table.dates or tuple(f.name for f in table.fields if f.type == "edtf")
+    has_os = bool(table.dates)
+    for name in date_cols:
+        ns_values = frame[name].tolist()
+        os_values = frame[f"{name}_os"].tolist() if has_os else [""] * len(frame)
+        out = []
+        for ns, os, line in zip(ns_values, os_values, lines):
+            try:
+                out.append(dates.resolve(ns, os))
+            except dates.DateError as e:
+                column = _col(table, f"{name}_os" if os and (not ns or "Old Style" in str(e)) else name)
+                pkg.error(file, line, column, str(e), "fix the date (see docs/data-format.md, Dates)")
+                out.append(None)
+        pkg.resolved[(table.name, name)] = out
+    if table.needs_one_of:
+        columns = [pkg.resolved[(table.name, c)] for c in table.needs_one_of]
+        for i, line in enumerate(lines):
+            if all(c[i] is not None and c[i].precision == "unknown" for c in columns):
+                names = " or ".join(table.needs_one_of)
+                pkg.error(file, line, _col(table, table.needs_one_of[0]), f"no date: {names} is required",
+                          f"give {names} (or its _os column) as the source states it")
+    for start, end in table.spans:
+        s_values, e_values = pkg.resolved[(table.name, start)], pkg.resolved[(table.name, end)]
+        for s, e, line in zip(s_values, e_values, lines):
+            if s and e and s.lo and e.hi and e.hi < s.lo:
+                pkg.error(file, line, _col(table, end), f"{end} ({e.label}) is before {start} ({s.label})",
+                          "swap the dates or correct the one that is wrong")
+
+
+def _check_keys(pkg: Package) -> dict[str, set[str]]:
+    ids: dict[str, set[str]] = {}
+    for name, frame in pkg.tables.items():
+        table = TABLES[name]
+        seen: dict[str, int] = {}
+        for value, line in zip(frame[table.key].tolist(), frame[LINE].tolist()):
+            if value in seen:
+                pkg.error(f"{name}.csv", line, 1, f"duplicate {table.key} ({_short(value)}), first on line {seen[value]}",
+                          "give each row its own id")
+            elif value:
+                seen[value] = line
+        ids[name] = set(seen)
+    return ids
+
+
+def _check_references(pkg: Package, ids: dict[str, set[str]]) -> None:
+    for name, frame in pkg.tables.items():
+        table = TABLES[name]
+        file = f"{name}.csv"
+        for column, (ref_table, _) in table.foreign.items():
+            if ref_table not in ids:
+                continue
+            known = ids[ref_table]
+            col = _col(table, column)
+            many = table.field(column).type == "ids"
+            for value, line in zip(frame[column].tolist(), frame[LINE].tolist()):
+                for item in (split_list(value) if many else [value] if value else []):
+                    if item not in known:
+                        pkg.error(file, line, col, f"{column} refers to an unknown {ref_table} row ({_short(item)})",
+                                  f"add {item!r} to {ref_table}.csv or fix the spelling")
+
+
+def _check_claims(pkg: Package, ids: dict[str, set[str]]) -> None:
+    frame = pkg.tables.get("claims")
+    if frame is None:
+        return
+    table = TABLES["claims"]
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for target, fld, pref, line in zip(frame["target"], frame["field"], frame["preferred"], frame[LINE]):
+        t, _, rid = target.partition(":")
+        if t in TABLES and t in ids and rid and rid not in ids[t]:
+            pkg.error("claims.csv", line, _col(table, "target"), f"target refers to an unknown {t} row ({_short(rid)})",
+                      f"use an id that exists in {t}.csv")
+        if t in TABLES and fld and fld not in TABLES[t].columns:
+            pkg.error("claims.csv", line, _col(table, "field"), f"{t} has no column {_short(fld)!r}",
+                      "use one of: " + ", ".join(TABLES[t].columns))
+        groups[(target, fld)].append((line, pref))
+    for (target, fld), rows in groups.items():
+        preferred = sum(1 for _, p in rows if p == "true")
+        if preferred != 1:
+            pkg.error("claims.csv", rows[0][0], _col(table, "preferred"),
+                      f"{target} {fld} has {preferred} preferred claims",
+                      "mark exactly one claim per target and field preferred=true and say why in its note")
+
+
+def _check_focus(pkg: Package, ids: dict[str, set[str]]) -> None:
+    frame = pkg.tables.get("scenes")
+    if frame is None:
+        return
+    known = set().union(*(ids.get(t, set()) for t in FOCUS_TABLES))
+    col = _col(TABLES["scenes"], "focus")
+    for value, line in zip(frame["focus"], frame[LINE]):
+        for item in split_list(value):
+            if item not in known:
+                pkg.error("scenes.csv", line, col, f"focus refers to an unknown id ({_short(item)})",
+                          "use a person, group, relation, event or tenure id")
+
+
+def _warn_lifetimes(pkg: Package) -> None:
+    people = pkg.tables.get("people")
+    if people is None:
+        return
+    born = dict(zip(people["person_id"], pkg.resolved.get(("people", "born"), [])))
+    died = dict(zip(people["person_id"], pkg.resolved.get(("people", "died"), [])))
+    for name in ("tenures", "memberships"):
+        frame = pkg.tables.get(name)
+        if frame is None:
+            continue
+        starts, ends = pkg.resolved[(name, "start")], pkg.resolved[(name, "end")]
+        for pid, s, e, line in zip(frame["person_id"], starts, ends, frame[LINE]):
+            d, b = died.get(pid), born.get(pid)
+            if s and s.lo and d and d.hi and s.lo > d.hi:
+                pkg.warn(f"{name}.csv", line, _col(TABLES[name], "start"),
+                         f"starts ({s.label}) after {pid} died ({d.label})", "check the date or the person")
+            if e and e.hi and b and b.lo and e.hi < b.lo:
+                pkg.warn(f"{name}.csv", line, _col(TABLES[name], "end"),
+                         f"ends ({e.label}) before {pid} was born ({b.label})", "check the date or the person")
+
+
+def _warn_overlaps(pkg: Package) -> None:
+    frame = pkg.tables.get("tenures")
+    if frame is None:
+        return
+    starts, ends = pkg.resolved[("tenures", "start")], pkg.resolved[("tenures", "end")]
+    by_office: dict[str, list] = defaultdict(list)
+    for office, pid, s, e, line in zip(frame["office_id"], frame["person_id"], starts, ends, frame[LINE]):
+        if s and e and s.hi and e.lo:
+            by_office[office].append((s.hi, e.lo, pid, line, s.label))
+    for office, spans in by_office.items():
+        spans.sort()
+        for (s1, e1, p1, l1, _), (s2, e2, p2, l2, label2) in zip(spans, spans[1:]):
+            if s2 < e1 and p1 != p2:
+                pkg.warn("tenures.csv", l2, _col(TABLES["tenures"], "start"),
+                         f"{p2} holds {office} from {label2}, while {p1} (line {l1}) still holds it",
+                         "check the dates; if both are right, explain in a note")
+
+
+def check(path: str | Path) -> Package:
+    """Read and validate a package; `pkg.problems` holds everything found."""
+    pkg = read_package(path)
+    for name, frame in pkg.tables.items():
+        table = TABLES[name]
+        _check_cells(pkg, table, frame)
+        _check_dates(pkg, table, frame)
+    if len(pkg.tables) == len(TABLES):
+        ids = _check_keys(pkg)
+        _check_references(pkg, ids)
+        _check_claims(pkg, ids)
+        _check_focus(pkg, ids)
+        _warn_lifetimes(pkg)
+        _warn_overlaps(pkg)
+    else:
+        _check_keys(pkg)
+    pkg.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))
+    return pkg
