@@ -11,7 +11,8 @@ from . import settings
 from .schema import TABLES, descriptor
 
 
-def _print_problems(problems, out=sys.stdout) -> None:
+def _print_problems(problems, out=None) -> None:
+    out = out or sys.stdout
     for p in problems:
         print(p, file=out)
     errors = sum(p.severity == "error" for p in problems)
