@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import settings
-from .schema import TABLES, descriptor
+from .core.schema import TABLES, descriptor
 
 
 def _print_problems(problems, out=None) -> None:
@@ -21,14 +21,14 @@ def _print_problems(problems, out=None) -> None:
 
 
 def cmd_check(args) -> int:
-    from .validate import check
+    from .core.validate import check
     pkg = check(args.dataset)
     _print_problems(pkg.problems)
     return 1 if pkg.errors else 0
 
 
 def cmd_build(args) -> int:
-    from .build import PROCESSED, build
+    from .core.build import PROCESSED, build
     pkg = build(args.dataset)
     _print_problems(pkg.problems)
     if pkg.errors:
@@ -39,7 +39,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_verify_quotes(args) -> int:
-    from .quotes import verify_path
+    from .core.quotes import verify_path
     pkg, problems = verify_path(args.dataset, args.sources)
     unreadable = [p for p in pkg.errors if p.file != "datapackage.json" and p.message != "file missing"]
     _print_problems(unreadable + problems)
@@ -66,7 +66,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from .app import create_app
+    from .web.app import create_app
     app = create_app(args.dataset)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

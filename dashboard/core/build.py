@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import layout
+from . import derived
 from .package import LINE, Package, Problem
 from .schema import TABLES
 from .validate import check
@@ -96,8 +96,8 @@ def normalise(pkg: Package) -> dict[str, pd.DataFrame]:
     rel = out["relations"]
     rel["directed"] = [d == "true" if d else k in ("patronage", "repression") for d, k in zip(rel["directed"], rel["kind"])]
     out["scenes"] = out["scenes"].sort_values(["order", "scene_id"], kind="stable").reset_index(drop=True)
-    out["people"] = layout.with_activity(out)
-    out["positions"] = layout.positions(out)
+    out["people"] = derived.with_activity(out)
+    out["positions"] = derived.positions(out)
     return out
 
 

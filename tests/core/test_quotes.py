@@ -1,7 +1,7 @@
 import pytest
 
 from dashboard.cli import main
-from dashboard.quotes import find_in_order, normalise, parse_locator
+from dashboard.core.quotes import find_in_order, normalise, parse_locator
 
 from conftest import FIXTURES
 

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import dates
-from dashboard.dates import DateError, parse, resolve
+from dashboard.core import dates
+from dashboard.core.dates import DateError, parse, resolve
 
 D = dt.date
 

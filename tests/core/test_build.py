@@ -2,8 +2,8 @@ import hashlib
 
 import pandas as pd
 
-from dashboard import build as build_mod
-from dashboard.build import PROCESSED, build, is_fresh, load
+from dashboard.core import build as build_mod
+from dashboard.core.build import PROCESSED, build, is_fresh, load
 from dashboard.cli import main
 
 

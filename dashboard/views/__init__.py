@@ -1,0 +1,1 @@
+"""Pure builders: processed frames -> figures, elements, panels. No callbacks here."""

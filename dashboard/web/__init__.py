@@ -1,0 +1,1 @@
+"""The Dash shell: app, layout, URL state and callbacks."""
