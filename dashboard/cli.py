@@ -66,7 +66,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from .web.app import create_app
+    from .web.factory import create_app
     app = create_app(args.dataset)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

@@ -158,6 +158,11 @@ def load(path: str | Path) -> Dataset:
         pkg = build(path)
         if pkg.errors:
             raise DatasetError(path, pkg.problems)
+    return load_processed(path)
+
+
+def load_processed(path: Path) -> Dataset:
+    """The processed tables as they are on disk, fresh or not."""
     descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
     frames = {p.stem: pd.read_parquet(p) for p in sorted((path / PROCESSED).glob("*.parquet"))}
     return Dataset(path, str(descriptor.get("title") or path.name), str(descriptor.get("description") or ""),

@@ -1,0 +1,135 @@
+"""The detail panel: who, what, when, and the sentence it comes from.
+
+Everything is built from Dash html components, so data strings are always
+rendered as text (React escapes them), never as HTML.
+"""
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from ..core.validate import split_list
+
+KIND_TABLE = {"tenure": "tenures", "person": "people", "relation": "relations", "event": "events",
+              "group": "groups"}
+
+
+def _row(ds, table: str, rid: str):
+    frame = ds[table]
+    key = frame.columns[0]
+    hit = frame[frame[key] == rid]
+    return None if hit.empty else hit.iloc[0]
+
+
+def _when(row, start: str, end: str | None = None) -> str:
+    a = row.get(f"{start}_label") or "date not given"
+    if end is None:
+        return a
+    b = row.get(f"{end}_precision")
+    b = {"open": "open (goes on past the record)", "unknown": "end not given"}.get(b, row.get(f"{end}_label"))
+    if row.get(f"{start}_precision") == "unknown":
+        a = "start not given"
+    return f"{a} – {b}"
+
+
+def _precision_note(row, cols: tuple[str, ...]) -> str:
+    parts = []
+    for c in cols:
+        p = row.get(f"{c}_precision")
+        if p and p not in ("unknown", "open"):
+            approx = " (approximate)" if row.get(f"{c}_approx") else ""
+            os = f"; Old Style as written: {row.get(f'{c}_os')}" if row.get(f"{c}_os") else ""
+            parts.append(f"{c}: {p} precision{approx}{os}")
+    return "; ".join(parts)
+
+
+def citation(ds, row) -> html.Div:
+    src = _row(ds, "sources", row["source_id"])
+    title = src["title"] if src is not None else row["source_id"]
+    file = f", {src['file']}" if src is not None and src["file"] else ""
+    return html.Div(className="citation", children=[
+        html.Blockquote(row["quote"], className="quote"),
+        html.Div([html.Span("Source: "), html.Cite(title), html.Span(f"{file}, lines {row['locator']}")],
+                 className="source-line"),
+    ])
+
+
+def claims(ds, table: str, rid: str) -> list:
+    c = ds["claims"]
+    c = c[c["target"] == f"{table}:{rid}"]
+    if c.empty:
+        return []
+    items = []
+    for (_, fld), group in c.groupby(["target", "field"], sort=False):
+        for _, claim in group.sort_values("preferred", ascending=False).iterrows():
+            items.append(html.Li(className="claim preferred" if claim["preferred"] else "claim", children=[
+                html.Div([html.Strong(f"{fld}: {claim['value'] or '(no value)'}"),
+                          html.Span(" — preferred" if claim["preferred"] else " — other version")]),
+                html.Div(claim["note"], className="claim-note") if claim["note"] else None,
+                citation(ds, claim),
+            ]))
+    return [html.H4("Sources disagree"), html.Ul(items, className="claims")]
+
+
+def _names(ds, ids) -> str:
+    names = ds["people"].set_index("person_id")["name"]
+    return ", ".join(str(names.get(i, i)) for i in ids)
+
+
+def panel(ds, kind: str, rid: str) -> list:
+    """Children of the detail panel for one clicked item; a short message when it is unknown."""
+    table = KIND_TABLE.get(kind)
+    row = _row(ds, table, rid) if table else None
+    if row is None:
+        return [html.P("Nothing selected. Click a bar, an event, a person or a relation to read its source.")]
+    if kind == "tenure":
+        office = _row(ds, "offices", row["office_id"])
+        head = [html.H3(_names(ds, [row["person_id"]])),
+                html.P(f"{office['title']}" + (f" · {office['organisation']}" if office['organisation'] else "")),
+                html.P(_when(row, "start", "end"), className="when")]
+        cols = ("start", "end")
+    elif kind == "person":
+        head = [html.H3(row["name"]),
+                html.P(row["name_native"], lang="ru") if row["name_native"] else None,
+                html.P("Also written: " + ", ".join(split_list(row["aliases"]))) if row["aliases"] else None,
+                html.P(f"Born {row['born_label'] or 'date not given'}; died {row['died_label'] or 'date not given'}"
+                       if row["kind"] == "person" else "Organisation", className="when")]
+        cols = ("born", "died")
+    elif kind == "relation":
+        head = [html.H3(f"{_names(ds, [row['a']])} → {_names(ds, [row['b']])}" if row["directed"]
+                        else f"{_names(ds, [row['a']])} — {_names(ds, [row['b']])}"),
+                html.P(row["kind"].capitalize(), className="relation-kind"),
+                html.P(_when(row, "start", "end"), className="when")]
+        cols = ("start", "end")
+    elif kind == "event":
+        end = row.get("end_label")
+        when = row["date_label"] + (f" – {end}" if end and end not in ("unknown",) else "")
+        head = [html.H3(row["title"]), html.P(when, className="when"),
+                html.P(row["description"]) if row["description"] else None,
+                html.P("People: " + _names(ds, split_list(row["people"]))) if row["people"] else None]
+        cols = ("date", "end")
+    else:  # group
+        head = [html.H3(row["name"]), html.P(row["kind"]), html.P(_when(row, "start", "end"), className="when"),
+                html.P(row["description"]) if row["description"] else None]
+        cols = ("start", "end")
+    note = row.get("note")
+    precision = _precision_note(row, cols)
+    parts = [*head,
+             html.P(precision, className="precision") if precision else None,
+             html.P(note, className="note") if isinstance(note, str) and note else None,
+             citation(ds, row), *claims(ds, table, rid)]
+    return [p for p in parts if p is not None]
+
+
+def resolve_click(point: dict | None) -> tuple[str, str] | None:
+    """(kind, id) of a plotly click point whose customdata is [id, person, kind, ...]."""
+    try:
+        data = point["points"][0]["customdata"]
+        return str(data[2]), str(data[0])
+    except (TypeError, KeyError, IndexError):
+        return None
+
+
+def first_seen(ds, pid: str) -> pd.Timestamp | None:
+    people = ds["people"].set_index("person_id")
+    return people["active_lo"].get(pid) if pid in people.index else None

@@ -1,0 +1,73 @@
+"""Clientside callbacks: the date cursor, play, presets and the URL. They run
+in the browser (assets/dashboard.js), so moving the cursor costs no server
+round trip."""
+from __future__ import annotations
+
+from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
+
+
+def _js(name: str) -> ClientsideFunction:
+    return ClientsideFunction(namespace="history", function_name=name)
+
+
+clientside_callback(
+    _js("moveCursor"),
+    Output("network", "stylesheet"), Output("cursor-label", "children"), Output("table-offices", "children"),
+    Output("table-relations", "children"), Output("table-caption", "children"),
+    Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("timeline", "figure"),
+    Input("net-style", "data"),
+    State("payload", "data"),
+)
+
+clientside_callback(
+    _js("typedDate"),
+    Output("cursor", "value", allow_duplicate=True), Output("notices", "children", allow_duplicate=True),
+    Input("date-input", "value"), State("cursor", "min"), State("cursor", "max"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("showDate"),
+    Output("date-input", "value"),
+    Input("cursor", "value"), State("date-input", "value"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("togglePlay"),
+    Output("player", "disabled"), Output("play", "children"),
+    Input("play", "n_clicks"), State("player", "disabled"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("step"),
+    Output("cursor", "value", allow_duplicate=True), Output("player", "disabled", allow_duplicate=True),
+    Output("play", "children", allow_duplicate=True),
+    Input("player", "n_intervals"), State("cursor", "value"), State("cursor", "max"), State("speed", "value"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("preset"),
+    Output("url-written", "data", allow_duplicate=True),
+    Input({"type": "preset", "index": ALL}, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("writeUrl"),
+    Output("url-written", "data"),
+    Input("cursor", "value"), Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
+    Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
+    Input("inactive", "value"), Input("timeline", "relayoutData"),
+    State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("switchDataset"),
+    Output("url-written", "data", allow_duplicate=True),
+    Input("dataset", "value"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)

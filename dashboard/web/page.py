@@ -1,0 +1,201 @@
+"""The page, rendered from the URL on every load (the URL is the view state)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pandas as pd
+from dash import Input, Output, callback, dcc, html
+
+from ..core.dates import resolve
+from ..core.schema import OFFICE_KINDS, RELATION_KINDS
+from ..views import detail, network, timeline
+from ..views.network import day
+from . import payload
+from .datasets import registry
+from .state import ViewState, first_value, parse
+
+
+def _known(ds) -> dict[str, set[str]]:
+    return {"people": set(ds["people"]["person_id"]), "organisations": set(ds["offices"]["organisation"]),
+            "groups": set(ds["groups"]["group_id"])}
+
+
+def default_date(ds) -> str:
+    scenes = ds["scenes"]
+    if not scenes.empty and scenes["date_edtf"].iloc[0]:
+        return scenes["date_edtf"].iloc[0]
+    lo = ds["tenures"]["start_lo"].min()
+    return lo.strftime("%Y-%m-%d") if pd.notna(lo) else "1900"
+
+
+def periods(ds) -> list[dict]:
+    """Preset windows: the dataset's own `periods` (datapackage.json), else one per decade."""
+    declared = ds.descriptor.get("periods")
+    if isinstance(declared, list) and declared:
+        return [{"label": str(p.get("label")), "start": str(p.get("start")), "end": str(p.get("end"))}
+                for p in declared if isinstance(p, dict)]
+    lo, hi = payload.bounds(ds)
+    first = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=lo)).year // 10 * 10
+    last = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=hi)).year
+    return [{"label": f"{y}s", "start": str(y), "end": str(y + 9)} for y in range(first, last + 1, 10)]
+
+
+def error_page(entry) -> html.Div:
+    items = [html.Li(str(p)) for p in entry.problems[:200]]
+    return html.Main(className="error-page", children=[
+        html.H1("This dataset cannot be shown yet"),
+        html.P(f"The data in {entry.path.name} has problems. Fix them and reload; "
+               f"`python -m dashboard check {entry.path}` lists them too."),
+        html.Ul(items, className="problems"),
+    ])
+
+
+def _window(state: ViewState) -> tuple[str, str] | None:
+    if state.start and state.end:
+        return resolve(state.start).lo.isoformat(), resolve(state.end).hi.isoformat()
+    return None
+
+
+def _checklist(id_: str, options, value, label: str) -> html.Fieldset:
+    return html.Fieldset(className="filter", children=[
+        html.Legend(label),
+        dcc.Checklist(id=id_, options=options, value=value, inputClassName="check", labelClassName="check-label"),
+    ])
+
+
+def layout() -> html.Div:
+    """The shell: the content is rendered from the URL by `render` (also on Back and Forward)."""
+    return html.Div([dcc.Location(id="url", refresh=False), html.Div(id="content", children=html.P(
+        "Loading the dashboard…", className="loading"))])
+
+
+@callback(Output("content", "children"), Input("url", "search"), Input("url", "pathname"))
+def render_url(search: str | None, pathname: str | None):
+    return render(parse_qs((search or "").lstrip("?")))
+
+
+def render(args: dict):
+    reg = registry()
+    entry = reg.get(first_value(args, "dataset"))
+    if not entry.ok:
+        return error_page(entry)
+    ds = entry.dataset
+    state, notices = parse(args, reg.names, _known(ds))
+    state.dataset = entry.name if entry.name != reg.names[0] else ""
+    if entry.stale:
+        notices.insert(0, "The data files have errors; showing the last good build. Run `python -m dashboard "
+                          "check` for details.")
+    date = state.date or default_date(ds)
+    cursor = day(pd.Timestamp(resolve(date).lo))
+    lo, hi = payload.bounds(ds)
+    cursor = min(max(cursor, lo), hi)
+    window = _window(state)
+    fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
+                          pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor))
+    elements = network.elements(ds, state.groups or None, state.rels or None)
+    orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
+    groups = ds["groups"].sort_values("name")
+    marks = payload.slider_marks(lo, hi)
+    initial_detail = detail.panel(ds, "person", state.sel) if state.sel else detail.panel(ds, "", "")
+    return html.Div(id="page", className="present" if state.present else "", children=[
+        dcc.Store(id="payload", data=payload.build(ds)),
+        dcc.Store(id="net-style", data=network.stylesheet()),
+        dcc.Store(id="selection", data=state.sel),
+        dcc.Store(id="url-written"),
+        dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
+        dcc.Interval(id="player", interval=400, disabled=True),
+        html.Header(className="topbar", children=[
+            html.H1(ds.title, id="title"),
+            html.Div(className="topbar-controls", children=[
+                dcc.Dropdown(id="search", options=[], placeholder="Find a person (any spelling)…",
+                             className="search", clearable=True, searchable=True),
+                dcc.Dropdown(id="dataset", options=[{"label": n, "value": n} for n in reg.names],
+                             value=entry.name, clearable=False, className="dataset-switch"),
+            ]),
+        ]),
+        html.Div(id="notices", role="status", className="notices" if notices else "notices empty",
+                 children=[html.P(n) for n in notices]),
+        html.Section(className="cursor-bar", **{"aria-label": "Date cursor"}, children=[
+            html.Button("▶ Play", id="play", className="btn", n_clicks=0, title="Play through time"),
+            dcc.Dropdown(id="speed", className="speed", clearable=False, value=30, searchable=False,
+                         options=[{"label": "1 month / step", "value": 30}, {"label": "3 months / step", "value": 91},
+                                  {"label": "1 year / step", "value": 365}]),
+            html.Div(className="slider-wrap", children=[
+                dcc.Slider(id="cursor", min=lo, max=hi, step=1, value=cursor, marks=marks, updatemode="drag",
+                           included=False, allow_direct_input=False),
+            ]),
+            html.Label([html.Span("Date", className="sr-only"),
+                        dcc.Input(id="date-input", type="text", value=date, debounce=True, className="date-input",
+                                  placeholder="1927-11-15")]),
+            html.Output(id="cursor-label", className="cursor-label", **{"aria-live": "polite"}),
+        ]),
+        html.Main(className="views", children=[
+            html.Section(className="panel timeline-panel", **{"aria-label": "Timeline of offices"}, children=[
+                html.Div(className="panel-head", children=[
+                    html.H2("Who held which office"),
+                    html.Div(className="presets", children=[
+                        html.Button(p["label"], id={"type": "preset", "index": i}, className="btn small",
+                                    **{"data-start": p["start"], "data-end": p["end"]})
+                        for i, p in enumerate(periods(ds))
+                    ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
+                ]),
+                dcc.Graph(id="timeline", figure=fig, className="timeline",
+                          config={"scrollZoom": True, "displaylogo": False, "responsive": True,
+                                  "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                                  "toImageButtonOptions": {"format": "png", "scale": 2}}),
+            ]),
+            html.Section(className="panel network-panel", **{"aria-label": "Network of alliances"}, children=[
+                html.Div(className="panel-head", children=[
+                    html.H2("Who stood with or against whom"),
+                    html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
+                ]),
+                payload.network_component(elements),
+                html.Div(id="network-legend", className="legend", children=payload.legend(network.legend(ds))),
+            ]),
+            html.Aside(id="detail", className="panel detail", **{"aria-live": "polite", "aria-label": "Details"},
+                       children=initial_detail),
+        ]),
+        html.Section(className="controls", **{"aria-label": "View options"}, children=[
+            html.Fieldset(className="filter", children=[
+                html.Legend("Timeline lanes"),
+                dcc.RadioItems(id="lanes", value=state.lanes, inline=True,
+                               options=[{"label": "per office", "value": "office"},
+                                        {"label": "per person", "value": "person"}]),
+            ]),
+            html.Fieldset(className="filter", children=[
+                html.Legend("Colour bars by"),
+                dcc.RadioItems(id="colour", value=state.colour, inline=True,
+                               options=[{"label": "organisation", "value": "organisation"},
+                                        {"label": "faction at the time", "value": "faction"}]),
+            ]),
+            html.Fieldset(className="filter", children=[
+                html.Legend("People not active at the date"),
+                dcc.RadioItems(id="inactive", value=state.inactive, inline=True,
+                               options=[{"label": "grey", "value": "grey"}, {"label": "hide", "value": "hide"}]),
+            ]),
+            _checklist("orgs", [{"label": o, "value": o} for o in orgs], state.orgs, "Organisations"),
+            _checklist("kinds", [{"label": k, "value": k} for k in OFFICE_KINDS], state.kinds, "Office kinds"),
+            _checklist("groups", [{"label": n, "value": g} for g, n in zip(groups["group_id"], groups["name"])],
+                       state.groups, "Network: members of"),
+            _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
+        ]),
+        html.Details(className="state-table", children=[
+            html.Summary("Table view: the state at the cursor date"),
+            html.Table(className="table", children=[
+                html.Caption(id="table-caption"),
+                html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
+                                    html.Th("Held", scope="col")])),
+                html.Tbody(id="table-offices"),
+            ]),
+            html.Table(className="table", children=[
+                html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
+                                    html.Th("Person", scope="col"), html.Th("When", scope="col")])),
+                html.Tbody(id="table-relations"),
+            ]),
+        ]),
+        html.Footer(className="footer", children=[
+            html.P(ds.description),
+            html.P(["Sources: ", *[html.Span(t + ("; " if i < len(ds['sources']) - 1 else ""))
+                                   for i, t in enumerate(ds["sources"]["title"])]]),
+        ]),
+    ])

@@ -1,0 +1,112 @@
+"""View state <-> URL query string. The URL is the one source of truth: the page
+is rendered from it, and every change is written back to it. Bad parameters
+fall back to their defaults with a notice; they never raise."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from urllib.parse import urlencode
+
+from ..core.dates import DateError, resolve
+from ..core.schema import OFFICE_KINDS, RELATION_KINDS
+
+LANES = ("office", "person")
+COLOURS = ("organisation", "faction")
+INACTIVE = ("grey", "hide")
+MAX_PARAM = 200
+
+
+@dataclass
+class ViewState:
+    dataset: str = ""
+    date: str = ""  # EDTF, as typed; "" = the dataset's default
+    start: str = ""  # timeline window
+    end: str = ""
+    sel: str = ""  # selected person id
+    lanes: str = "office"
+    colour: str = "organisation"
+    orgs: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    rels: list[str] = field(default_factory=list)
+    inactive: str = "grey"
+    present: bool = False
+
+    def query(self) -> str:
+        """The query string of this state, defaults left out."""
+        default = ViewState()
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value == getattr(default, f.name):
+                continue
+            out[f.name] = ",".join(value) if isinstance(value, list) else ("1" if value is True else value)
+        return urlencode(out)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def first_value(args, key: str) -> str:
+    value = args.get(key, "")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value)
+
+
+def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -> tuple[ViewState, list[str]]:
+    """ViewState from query args (a dict-like), with notices for everything ignored.
+
+    `known` holds the valid ids of the chosen dataset: people, organisations, groups.
+    """
+    known = known or {}
+    state, notices = ViewState(), []
+
+    def take(key: str) -> str:
+        value = first_value(args, key).strip()
+        if len(value) > MAX_PARAM:
+            notices.append(f"Ignored '{key}': the value is too long.")
+            return ""
+        return value
+
+    dataset = take("dataset")
+    if dataset and dataset in datasets:
+        state.dataset = dataset
+    elif dataset:
+        notices.append(f"Unknown dataset '{dataset}': showing the default one.")
+    for key in ("date", "start", "end"):
+        value = take(key)
+        if not value:
+            continue
+        try:
+            if resolve(value).lo is None:
+                raise DateError(value)
+            setattr(state, key, value)
+        except DateError:
+            notices.append(f"Ignored '{key}={value}': not a date (write it like 1927-11-15, 1927-11 or 1927).")
+    if state.start and state.end and resolve(state.end).hi < resolve(state.start).lo:
+        notices.append("Ignored the timeline window: it ends before it starts.")
+        state.start = state.end = ""
+    for key, allowed in (("lanes", LANES), ("colour", COLOURS), ("inactive", INACTIVE)):
+        value = take(key)
+        if value and value in allowed:
+            setattr(state, key, value)
+        elif value:
+            notices.append(f"Ignored '{key}={value}': use one of {', '.join(allowed)}.")
+    sel = take("sel")
+    if sel and sel in known.get("people", {sel}):
+        state.sel = sel
+    elif sel:
+        notices.append(f"Unknown person '{sel}': nothing selected.")
+    for key, allowed in (("orgs", known.get("organisations")), ("kinds", set(OFFICE_KINDS)),
+                         ("groups", known.get("groups")), ("rels", set(RELATION_KINDS))):
+        value = take(key)
+        if not value:
+            continue
+        items = [v for v in value.split(",") if v]
+        good = [v for v in items if allowed is None or v in allowed]
+        if len(good) < len(items):
+            bad = ", ".join(sorted(set(items) - set(good)))
+            notices.append(f"Ignored unknown {key}: {bad}.")
+        setattr(state, key, good)
+    state.present = take("present") in ("1", "true")
+    return state, notices

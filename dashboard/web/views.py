@@ -1,0 +1,93 @@
+"""Server callbacks: rebuild the figure or the elements when the view options
+change, search people, and open the detail panel for a clicked item."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import Input, Output, State, callback, ctx, no_update
+
+from ..views import detail, network, search, timeline
+from .datasets import registry
+
+
+def _dataset(meta):
+    return registry().get((meta or {}).get("dataset", "")).dataset
+
+
+@callback(
+    Output("timeline", "figure"),
+    Input("lanes", "value"), Input("colour", "value"), Input("orgs", "value"), Input("kinds", "value"),
+    State("cursor", "value"), State("timeline", "relayoutData"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
+    ds = _dataset(meta)
+    lanes = lanes if lanes in ("office", "person") else "office"
+    colour = colour if colour in ("organisation", "faction") else "organisation"
+    window = None
+    if isinstance(relayout, dict) and "xaxis.range[0]" in relayout:
+        window = (relayout["xaxis.range[0]"], relayout["xaxis.range[1]"])
+    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(cursor or 0))
+    return timeline.figure(ds, lanes, colour, orgs or None, kinds or None, window, when)
+
+
+@callback(
+    Output("network", "elements"),
+    Input("groups", "value"), Input("rels", "value"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+def rebuild_network(groups, rels, meta):
+    return network.elements(_dataset(meta), groups or None, rels or None)
+
+
+@callback(
+    Output("network", "layout"),
+    Input("relayout", "n_clicks"),
+    prevent_initial_call=True,
+)
+def live_layout(_):
+    # `cose` costs O(n^2): fine on demand, never on load.
+    return {"name": "cose", "animate": False, "randomize": False, "fit": True, "padding": 30}
+
+
+@callback(
+    Output("search", "options"),
+    Input("search", "search_value"), State("search", "value"), State("view-meta", "data"),
+)
+def search_people(query, value, meta):
+    ds = _dataset(meta)
+    hits = search.find(ds["people"], query or "")
+    options = [{"label": name, "value": pid} for pid, name in hits]
+    if value and value not in {o["value"] for o in options}:
+        names = ds["people"].set_index("person_id")["name"]
+        if value in names.index:
+            options.insert(0, {"label": names[value], "value": value})
+    return options
+
+
+@callback(
+    Output("detail", "children"), Output("selection", "data"),
+    Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
+    Input("search", "value"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+def show_detail(click, node, edge, searched, meta):
+    ds = _dataset(meta)
+    trigger = ctx.triggered_id
+    kind, rid, person = "", "", no_update
+    if trigger == "timeline":
+        hit = detail.resolve_click(click)
+        if hit:
+            kind, rid = hit
+            if kind == "tenure":
+                row = ds["tenures"].set_index("tenure_id")
+                person = row["person_id"].get(rid, "")
+    elif trigger == "network" and ctx.triggered[0]["prop_id"].endswith("tapNodeData") and node:
+        kind, rid = "person", str(node.get("id", ""))
+        person = rid
+    elif trigger == "network" and edge:
+        kind, rid = "relation", str(edge.get("relation_id", ""))
+    elif trigger == "search":
+        if not searched:
+            return no_update, ""
+        kind, rid, person = "person", searched, searched
+    return detail.panel(ds, kind, rid), person
