@@ -14,3 +14,19 @@ def mini(tmp_path) -> Path:
     dest = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", dest, ignore=shutil.ignore_patterns("processed", ".*"))
     return dest
+
+
+def pytest_setup_options():
+    """Chrome options for dash_duo: Debian's Chromium, headless, offline, throwaway profile."""
+    import tempfile
+
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1280,900",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}"):
+        options.add_argument(flag)
+    return options

@@ -24,12 +24,23 @@ PRECISIONS = ("day", "month", "year", "decade", "century", "season", "unknown", 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EXAMPLES = "an EDTF date such as 1917-11-07, 1917-11, 1917, 1926~ or 192X"
 
-_SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$")
-_UNSPECIFIED = re.compile(r"^(\d{2,3})(X{1,2})([~?%])?$")
+_SIMPLE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?$")
+_UNSPECIFIED = re.compile(r"^([0-9]{2,3})(X{1,2})([~?%])?$")
 
 
 class DateError(ValueError):
-    """A date cell that cannot be read; the message says what to write instead."""
+    """A date cell that cannot be read; the message says what to write instead.
+
+    `cell` is "ns" or "os": which of the two cells of a date column is at fault.
+    """
+
+    def __init__(self, message: str, cell: str = "ns"):
+        super().__init__(message)
+        self.cell = cell
+
+
+def _out_of_range(text: str) -> DateError:
+    return DateError(f"date {text!r} is out of the supported range (years 1 to 9999)")
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,8 @@ def parse(text: str, cal: str = "gregorian") -> Parsed:
     m = _SIMPLE.match(text)
     if m:
         y, mo, d, q = int(m[1]), m[2], m[3], m[4]
+        if y < 1:
+            raise _out_of_range(text)
         approx, uncertain = q in ("~", "%"), q in ("?", "%")
         if d is not None:
             _check_day(y, int(mo), int(d), cal, text)
@@ -102,6 +115,8 @@ def parse(text: str, cal: str = "gregorian") -> Parsed:
         if len(digits) + len(xs) != 4:
             raise DateError(f"cannot read date {text!r}: write {EXAMPLES}")
         lo_year, hi_year = int(digits + "0" * len(xs)), int(digits + "9" * len(xs))
+        if lo_year < 1:
+            raise _out_of_range(text)
         return Parsed((lo_year, 1, 1), (hi_year, 12, 31), "decade" if len(xs) == 1 else "century",
                       q in ("~", "%"), q in ("?", "%"))
     if cal == "julian":
@@ -118,6 +133,8 @@ def _parse_with_edtf(text: str) -> Parsed:
         lo, hi = value.lower_strict(), value.upper_strict()
     except Exception:
         raise DateError(f"cannot read date {text!r}: write {EXAMPLES}") from None
+    if lo.tm_year < 1 or hi.tm_year > 9999:
+        raise _out_of_range(text)
     precision = "season" if type(value).__name__ == "Season" else (getattr(value, "precision", None) or "year")
     return Parsed((lo.tm_year, lo.tm_mon, lo.tm_mday), (hi.tm_year, hi.tm_mon, hi.tm_mday),
                   precision if precision in PRECISIONS else "year",
@@ -177,7 +194,20 @@ def resolve(ns: str = "", os: str = "") -> Resolved:
     """
     ns, os = (ns or "").strip(), (os or "").strip()
     pn = parse(ns)
-    if not os:
+    try:
+        po = parse(os, "julian") if os else None
+    except DateError as e:
+        raise DateError(str(e), "os") from None
+    try:
+        return _resolve(ns, os, pn, po)
+    except (ValueError, OverflowError) as e:  # beyond datetime's years 1-9999 once widened
+        if isinstance(e, DateError):
+            raise
+        raise _out_of_range(os or ns) from None
+
+
+def _resolve(ns: str, os: str, pn: Parsed, po: Parsed | None) -> Resolved:
+    if po is None:
         if pn.precision in ("unknown", "open"):
             return Resolved(None, None, pn.precision, False, "open" if pn.precision == "open" else "unknown")
         lo, hi = dt.date(*pn.lo), dt.date(*pn.hi)
@@ -185,25 +215,24 @@ def resolve(ns: str = "", os: str = "") -> Resolved:
             lo, hi = _pad(lo, hi, pn.precision)
         return Resolved(lo, hi, pn.precision, pn.approx or pn.uncertain, _text_label(pn, pn.lo, ns))
 
-    po = parse(os, "julian")
     if po.precision == "open" or po.precision == "unknown":
-        raise DateError(f"Old Style date {os!r} must be a day, month or year")
+        raise DateError(f"Old Style date {os!r} must be a day, month or year", "os")
     if po.hi > LAST_OLD_STYLE:
         raise DateError(
             f"Old Style date {os!r} is after 31 January 1918, Russia's last Old Style day: "
-            "put it in the New Style column"
+            "put it in the New Style column", "os"
         )
     lo, hi = julian_to_gregorian(*po.lo), julian_to_gregorian(*po.hi)
     os_label = _text_label(po, po.lo, os)
     if pn.precision == "open":
-        raise DateError(f"open end '..' cannot have an Old Style date ({os!r})")
+        raise DateError(f"open end '..' cannot have an Old Style date ({os!r})", "os")
     if pn.precision != "unknown":
         ns_lo, ns_hi = dt.date(*pn.lo), dt.date(*pn.hi)
         if ns_hi < lo or ns_lo > hi:
             expected = _text_label(Parsed(None, None, "day"), (lo.year, lo.month, lo.day), "") if po.precision == "day" \
                 else f"{lo.isoformat()} to {hi.isoformat()}"
             raise DateError(
-                f"New Style {ns!r} and Old Style {os!r} disagree: O.S. {os} is N.S. {expected}"
+                f"New Style {ns!r} and Old Style {os!r} disagree: O.S. {os} is N.S. {expected}", "os"
             )
         # The N.S. cell may be more precise than the converted O.S. range.
         lo, hi = max(lo, ns_lo), min(hi, ns_hi)

@@ -43,6 +43,7 @@ class Package:
     problems: list[Problem] = field(default_factory=list)
     # (table, date column) -> one dates.Resolved (or None when unreadable) per row, filled by validate
     resolved: dict = field(default_factory=dict)
+    headers: dict[str, list[str]] = field(default_factory=dict)  # each CSV's columns as written
 
     def error(self, file: str, line: int, column: int, message: str, hint: str = "") -> None:
         self.problems.append(Problem(file, line, column, message, hint))
@@ -91,7 +92,13 @@ def read_descriptor(pkg: Package) -> None:
             continue
         if res.get("path") != f"{name}.csv":
             pkg.error(file, 1, 1, f"resource {name!r} has path {res.get('path')!r}", f"set it to '{name}.csv'")
-        fields = [f.get("name") for f in (res.get("schema") or {}).get("fields", []) if isinstance(f, dict)]
+        schema = res.get("schema")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            pkg.error(file, 1, 1, f"resource {name!r} schema must be an object with a fields list "
+                      "(a schema file path is not supported)",
+                      f"run `python -m dashboard init {pkg.path}` to regenerate the descriptor")
+            continue
+        fields = [f.get("name") for f in schema["fields"] if isinstance(f, dict)]
         if sorted(fields) != sorted(table.columns):
             missing = [c for c in table.columns if c not in fields]
             extra = [c for c in fields if c not in table.columns]
@@ -109,7 +116,8 @@ def _decode(pkg: Package, file: str, data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, e.start) + 1
+        column = len(data[line_start:e.start].decode("utf-8", errors="replace")) + 1
         pkg.error(file, line, column, f"not UTF-8 (byte 0x{data[e.start]:02x})",
                   "save the file as UTF-8 (it looks like Latin-1 or Windows-1252)")
         return None
@@ -157,6 +165,7 @@ def read_table(pkg: Package, name: str) -> pd.DataFrame | None:
         ok = False
     if not ok:
         return None
+    pkg.headers[name] = header
     rows: list[list[str]] = []
     lines: list[int] = []
     start = reader.line_num + 1
@@ -174,7 +183,6 @@ def read_table(pkg: Package, name: str) -> pd.DataFrame | None:
                     if len(cell) > MAX_CELL_CHARS:
                         pkg.error(file, start, col, f"cell is {len(cell)} characters long, over {MAX_CELL_CHARS}",
                                   "shorten it: quotes should be short excerpts")
-                        record[col - 1] = ""
                 rows.append(record)
                 lines.append(start)
             start = reader.line_num + 1

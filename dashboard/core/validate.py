@@ -2,6 +2,7 @@
 column, what is wrong and how to fix it. `check()` never raises on bad data."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -11,7 +12,7 @@ from .package import LINE, Package, _short, read_package
 from .schema import FOCUS_TABLES, ID_PATTERN, TABLES, Table
 
 _ID = re.compile(ID_PATTERN)
-_LOCATOR = re.compile(r"^\d+(-\d+)?(\s*;\s*\d+(-\d+)?)*$")
+_LOCATOR = re.compile(r"^[0-9]+(-[0-9]+)?(\s*;\s*[0-9]+(-[0-9]+)?)*$")
 LIST_SEP = ";"
 
 
@@ -19,19 +20,22 @@ def split_list(cell: str) -> list[str]:
     return [x.strip() for x in cell.split(LIST_SEP) if x.strip()]
 
 
-def _col(table: Table, name: str) -> int:
-    return table.columns.index(name) + 1
+def _col(pkg: Package, table: Table, name: str) -> int:
+    """The 1-based position of a column in the CSV as written (columns may come in any order)."""
+    header = pkg.headers.get(table.name, table.columns)
+    return header.index(name) + 1 if name in header else table.columns.index(name) + 1
 
 
 def _check_cells(pkg: Package, table: Table, frame) -> None:
     file = f"{table.name}.csv"
     for f in table.fields:
-        col = _col(table, f.name)
+        col = _col(pkg, table, f.name)
         values = frame[f.name].tolist()
         lines = frame[LINE].tolist()
         for value, line in zip(values, lines):
             if value == "":
-                if f.required and not (f.type == "edtf"):
+                # A date column with an `_os` companion may be given by either cell: checked with the dates.
+                if f.required and f"{f.name}_os" not in table.columns:
                     pkg.error(file, line, col, f"{f.name} is required", f"fill in {f.name}")
                 continue
             if f.type == "id" and not _ID.match(value):
@@ -42,7 +46,7 @@ def _check_cells(pkg: Package, table: Table, frame) -> None:
                     if not _ID.match(item):
                         pkg.error(file, line, col, f"{f.name} has an invalid id ({_short(item)})",
                                   "separate ids with ';' and write them as lower-case slugs")
-            elif f.type == "integer" and not re.fullmatch(r"-?\d+", value):
+            elif f.type == "integer" and not re.fullmatch(r"-?[0-9]+", value):
                 pkg.error(file, line, col, f"{f.name} is not a whole number ({_short(value)})", "write digits only, e.g. 3")
             elif f.type == "boolean" and value not in ("true", "false"):
                 pkg.error(file, line, col, f"{f.name} is not true or false ({_short(value)})", "write true or false")
@@ -70,24 +74,29 @@ def _check_dates(pkg: Package, table: Table, frame) -> None:
         out = []
         for ns, os, line in zip(ns_values, os_values, lines):
             try:
-                out.append(dates.resolve(ns, os))
+                value = dates.resolve(ns, os)
             except dates.DateError as e:
-                column = _col(table, f"{name}_os" if os and (not ns or "Old Style" in str(e)) else name)
+                column = _col(pkg, table, f"{name}_os" if e.cell == "os" else name)
                 pkg.error(file, line, column, str(e), "fix the date (see docs/data-format.md, Dates)")
-                out.append(None)
+                value = None
+            if value is not None and value.precision == "open" and not name.endswith("end"):
+                pkg.error(file, line, _col(pkg, table, name), f"{name} cannot be open ('..'): only end columns may be",
+                          "leave it empty when unknown")
+                value = None
+            out.append(value)
         pkg.resolved[(table.name, name)] = out
     if table.needs_one_of:
         columns = [pkg.resolved[(table.name, c)] for c in table.needs_one_of]
         for i, line in enumerate(lines):
             if all(c[i] is not None and c[i].precision == "unknown" for c in columns):
                 names = " or ".join(table.needs_one_of)
-                pkg.error(file, line, _col(table, table.needs_one_of[0]), f"no date: {names} is required",
+                pkg.error(file, line, _col(pkg, table, table.needs_one_of[0]), f"no date: {names} is required",
                           f"give {names} (or its _os column) as the source states it")
     for start, end in table.spans:
         s_values, e_values = pkg.resolved[(table.name, start)], pkg.resolved[(table.name, end)]
         for s, e, line in zip(s_values, e_values, lines):
             if s and e and s.lo and e.hi and e.hi < s.lo:
-                pkg.error(file, line, _col(table, end), f"{end} ({e.label}) is before {start} ({s.label})",
+                pkg.error(file, line, _col(pkg, table, end), f"{end} ({e.label}) is before {start} ({s.label})",
                           "swap the dates or correct the one that is wrong")
 
 
@@ -114,7 +123,7 @@ def _check_references(pkg: Package, ids: dict[str, set[str]]) -> None:
             if ref_table not in ids:
                 continue
             known = ids[ref_table]
-            col = _col(table, column)
+            col = _col(pkg, table, column)
             many = table.field(column).type == "ids"
             for value, line in zip(frame[column].tolist(), frame[LINE].tolist()):
                 for item in (split_list(value) if many else [value] if value else []):
@@ -132,16 +141,16 @@ def _check_claims(pkg: Package, ids: dict[str, set[str]]) -> None:
     for target, fld, pref, line in zip(frame["target"], frame["field"], frame["preferred"], frame[LINE]):
         t, _, rid = target.partition(":")
         if t in TABLES and t in ids and rid and rid not in ids[t]:
-            pkg.error("claims.csv", line, _col(table, "target"), f"target refers to an unknown {t} row ({_short(rid)})",
+            pkg.error("claims.csv", line, _col(pkg, table, "target"), f"target refers to an unknown {t} row ({_short(rid)})",
                       f"use an id that exists in {t}.csv")
         if t in TABLES and fld and fld not in TABLES[t].columns:
-            pkg.error("claims.csv", line, _col(table, "field"), f"{t} has no column {_short(fld)!r}",
+            pkg.error("claims.csv", line, _col(pkg, table, "field"), f"{t} has no column {_short(fld)!r}",
                       "use one of: " + ", ".join(TABLES[t].columns))
         groups[(target, fld)].append((line, pref))
     for (target, fld), rows in groups.items():
         preferred = sum(1 for _, p in rows if p == "true")
         if preferred != 1:
-            pkg.error("claims.csv", rows[0][0], _col(table, "preferred"),
+            pkg.error("claims.csv", rows[0][0], _col(pkg, table, "preferred"),
                       f"{target} {fld} has {preferred} preferred claims",
                       "mark exactly one claim per target and field preferred=true and say why in its note")
 
@@ -151,7 +160,7 @@ def _check_focus(pkg: Package, ids: dict[str, set[str]]) -> None:
     if frame is None:
         return
     known = set().union(*(ids.get(t, set()) for t in FOCUS_TABLES))
-    col = _col(TABLES["scenes"], "focus")
+    col = _col(pkg, TABLES["scenes"], "focus")
     for value, line in zip(frame["focus"], frame[LINE]):
         for item in split_list(value):
             if item not in known:
@@ -173,10 +182,10 @@ def _warn_lifetimes(pkg: Package) -> None:
         for pid, s, e, line in zip(frame["person_id"], starts, ends, frame[LINE]):
             d, b = died.get(pid), born.get(pid)
             if s and s.lo and d and d.hi and s.lo > d.hi:
-                pkg.warn(f"{name}.csv", line, _col(TABLES[name], "start"),
+                pkg.warn(f"{name}.csv", line, _col(pkg, TABLES[name], "start"),
                          f"starts ({s.label}) after {pid} died ({d.label})", "check the date or the person")
             if e and e.hi and b and b.lo and e.hi < b.lo:
-                pkg.warn(f"{name}.csv", line, _col(TABLES[name], "end"),
+                pkg.warn(f"{name}.csv", line, _col(pkg, TABLES[name], "end"),
                          f"ends ({e.label}) before {pid} was born ({b.label})", "check the date or the person")
 
 
@@ -187,15 +196,22 @@ def _warn_overlaps(pkg: Package) -> None:
     starts, ends = pkg.resolved[("tenures", "start")], pkg.resolved[("tenures", "end")]
     by_office: dict[str, list] = defaultdict(list)
     for office, pid, s, e, line in zip(frame["office_id"], frame["person_id"], starts, ends, frame[LINE]):
-        if s and e and s.hi and e.lo:
-            by_office[office].append((s.hi, e.lo, pid, line, s.label))
+        if not (s and s.hi and e):
+            continue
+        # An open end runs on past the record; an end not given claims nothing.
+        end = dt.date.max if e.precision == "open" else e.lo
+        if end:
+            by_office[office].append((s.hi, end, pid, line, s.label))
     for office, spans in by_office.items():
         spans.sort()
-        for (s1, e1, p1, l1, _), (s2, e2, p2, l2, label2) in zip(spans, spans[1:]):
-            if s2 < e1 and p1 != p2:
-                pkg.warn("tenures.csv", l2, _col(TABLES["tenures"], "start"),
-                         f"{p2} holds {office} from {label2}, while {p1} (line {l1}) still holds it",
+        holder = None  # the tenure reaching furthest so far
+        for span in spans:
+            if holder and span[0] < holder[1] and span[2] != holder[2]:
+                pkg.warn("tenures.csv", span[3], _col(pkg, TABLES["tenures"], "start"),
+                         f"{span[2]} holds {office} from {span[4]}, while {holder[2]} (line {holder[3]}) still holds it",
                          "check the dates; if both are right, explain in a note")
+            if holder is None or span[1] > holder[1]:
+                holder = span
 
 
 def check(path: str | Path) -> Package:

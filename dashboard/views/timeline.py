@@ -218,6 +218,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     order = lane_order(bars, lanes, ds)
     categories = ([EVENTS_LANE] if events is not None else []) + order
     fig = go.Figure(traces)
+    cursor = pd.Timestamp(cursor).strftime("%Y-%m-%d") if cursor is not None else None
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": cursor or "1900-01-01",
                "x1": cursor or "1900-01-01", "y0": 0, "y1": 1, "line": {"color": "#C00000", "width": 3},
                "visible": bool(cursor), "name": "cursor"}]

@@ -5,12 +5,21 @@ import logging
 from pathlib import Path
 
 
-from dash import Dash
+from dash import Dash, _callback
 
 from .. import settings
-from . import datasets, page
+from . import cursor, datasets, page, views  # noqa: F401  (feature modules register callbacks on import)
 
 ASSETS = settings.ROOT / "assets"
+# Dash hands the globally registered callbacks to the first app created and forgets them;
+# keep a copy so every app (one per test, say) gets them all.
+_CALLBACKS = (list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP))
+
+
+def _restore_callbacks() -> None:
+    if not _callback.GLOBAL_CALLBACK_LIST:
+        _callback.GLOBAL_CALLBACK_LIST.extend(_CALLBACKS[0])
+        _callback.GLOBAL_CALLBACK_MAP.update(_CALLBACKS[1])
 
 
 def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | None = None) -> Dash:
@@ -18,9 +27,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
     default = Path(dataset) if dataset else settings.dataset_path()
     more = Path(datasets_dir) if datasets_dir else (settings.datasets_dir() if not dataset else default.parent)
     datasets.configure(default, more)
-    # Feature modules register their callbacks with dash.callback on import.
-    from . import cursor, views  # noqa: F401
-
+    _restore_callbacks()
     app = Dash(
         __name__, assets_folder=str(ASSETS), title="History timelines and networks", update_title=None,
         serve_locally=True, suppress_callback_exceptions=True, compress=False,

@@ -107,8 +107,12 @@ def render(args: dict):
         html.Header(className="topbar", children=[
             html.H1(ds.title, id="title"),
             html.Div(className="topbar-controls", children=[
-                dcc.Dropdown(id="search", options=[], placeholder="Find a person (any spelling)…",
-                             className="search", clearable=True, searchable=True),
+                html.Div(className="search", role="search", children=[
+                    html.Label([html.Span("Find a person", className="sr-only"),
+                                dcc.Input(id="search-box", type="search", debounce=0.25, autoComplete="off",
+                                          placeholder="Find a person (any spelling)…", className="search-box")]),
+                    html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
+                ]),
                 dcc.Dropdown(id="dataset", options=[{"label": n, "value": n} for n in reg.names],
                              value=entry.name, clearable=False, className="dataset-switch"),
             ]),

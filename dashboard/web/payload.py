@@ -21,8 +21,11 @@ def bounds(ds) -> tuple[int, int]:
     days = [day(c) for c in candidates if pd.notna(c)]
     if not days:
         return 0, 365
-    lo, hi = min(days), max(days)
-    return lo, max(hi, lo + 1)
+    epoch = pd.Timestamp("1970-01-01")
+    first = (epoch + pd.Timedelta(days=min(days))).year
+    last = (epoch + pd.Timedelta(days=max(days))).year
+    # Whole years: the cursor can reach the end of the record's last year.
+    return day(pd.Timestamp(year=first, month=1, day=1)), day(pd.Timestamp(year=last, month=12, day=31))
 
 
 def slider_marks(lo: int, hi: int) -> dict:

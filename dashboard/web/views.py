@@ -3,7 +3,7 @@ change, search people, and open the detail panel for a clicked item."""
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, no_update
+from dash import ALL, Input, Output, html, State, callback, ctx, no_update
 
 from ..views import detail, network, search, timeline
 from .datasets import registry
@@ -50,27 +50,26 @@ def live_layout(_):
 
 
 @callback(
-    Output("search", "options"),
-    Input("search", "search_value"), State("search", "value"), State("view-meta", "data"),
+    Output("search-hits", "children"),
+    Input("search-box", "value"), State("view-meta", "data"),
+    prevent_initial_call=True,
 )
-def search_people(query, value, meta):
-    ds = _dataset(meta)
-    hits = search.find(ds["people"], query or "")
-    options = [{"label": name, "value": pid} for pid, name in hits]
-    if value and value not in {o["value"] for o in options}:
-        names = ds["people"].set_index("person_id")["name"]
-        if value in names.index:
-            options.insert(0, {"label": names[value], "value": value})
-    return options
+def search_people(query, meta):
+    hits = search.find(_dataset(meta)["people"], query or "")
+    if query and not hits:
+        return [html.Li(f"No one called '{query}' in this dataset.", className="no-hit")]
+    return [html.Li(html.Button(name, id={"type": "hit", "index": pid}, className="hit", n_clicks=0))
+            for pid, name in hits]
 
 
 @callback(
     Output("detail", "children"), Output("selection", "data"),
     Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
-    Input("search", "value"), State("view-meta", "data"),
+    Input({"type": "hit", "index": ALL}, "n_clicks"), Input("search-box", "n_submit"),
+    State("search-box", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
-def show_detail(click, node, edge, searched, meta):
+def show_detail(click, node, edge, _hits, _submit, query, meta):
     ds = _dataset(meta)
     trigger = ctx.triggered_id
     kind, rid, person = "", "", no_update
@@ -86,8 +85,15 @@ def show_detail(click, node, edge, searched, meta):
         person = rid
     elif trigger == "network" and edge:
         kind, rid = "relation", str(edge.get("relation_id", ""))
-    elif trigger == "search":
-        if not searched:
-            return no_update, ""
-        kind, rid, person = "person", searched, searched
+    elif isinstance(trigger, dict) and trigger.get("type") == "hit":
+        if not ctx.triggered[0]["value"]:
+            return no_update, no_update  # the hit list was just drawn, nothing clicked
+        kind, rid = "person", str(trigger["index"])
+        person = rid
+    elif trigger == "search-box":
+        hits = search.find(ds["people"], query or "")
+        if not hits:
+            return no_update, no_update
+        kind, rid = "person", hits[0][0]
+        person = rid
     return detail.panel(ds, kind, rid), person

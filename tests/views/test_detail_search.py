@@ -1,0 +1,59 @@
+import pytest
+from dash import html
+
+from dashboard.core.build import load
+from dashboard.views import detail, search
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(FIXTURES / "mini")
+
+
+def _text(component) -> str:
+    if isinstance(component, (list, tuple)):
+        return " ".join(_text(c) for c in component)
+    if isinstance(component, str):
+        return component
+    if component is None:
+        return ""
+    return _text(getattr(component, "children", None))
+
+
+def test_tenure_panel_has_who_what_when_source_quote(ds):
+    text = _text(detail.panel(ds, "tenure", "lenin-sovnarkom-chair"))
+    for part in ("Vladimir Lenin", "Chairman of the Council of People's Commissars", "7 Nov 1917 (25 Oct O.S.)",
+                 "Old Style as written: 1917-10-25", "Test chronicle", "lines 2-3",
+                 "On 25 October 1917 ... Lenin became chairman"):
+        assert part in text
+
+
+def test_person_panel_shows_disagreeing_claims(ds):
+    text = _text(detail.panel(ds, "person", "stalin"))
+    assert "Sources disagree" in text and "born: 1879" in text and "Some say Stalin was born in 1879." in text
+    assert "preferred" in text
+
+
+def test_quote_is_text_not_html(ds):
+    panel = detail.panel(ds, "event", "october-revolution-1917")
+    quotes = [c for c in panel if isinstance(c, html.Div)]
+    assert isinstance(quotes[0].children[0], html.Blockquote)
+    assert isinstance(quotes[0].children[0].children, str)
+
+
+def test_unknown_and_click_resolution(ds):
+    assert "Nothing selected" in _text(detail.panel(ds, "tenure", "nope"))
+    assert detail.resolve_click({"points": [{"customdata": ["t1", "p", "tenure", 0, 1]}]}) == ("tenure", "t1")
+    assert detail.resolve_click({"points": []}) is None
+    assert detail.resolve_click(None) is None
+
+
+@pytest.mark.parametrize("query", ["trotskii", "Троцкий", "bronstein", "TROTSKY", "Trótsky", "leon"])
+def test_search_variant_spellings(ds, query):
+    assert search.find(ds["people"], query)[0] == ("trotsky", "Leon Trotsky")
+
+
+def test_search_empty_and_no_match(ds):
+    assert search.find(ds["people"], "") == []
+    assert search.find(ds["people"], "napoleon") == []

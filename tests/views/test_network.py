@@ -1,0 +1,53 @@
+import pytest
+
+from dashboard.core.build import load
+from dashboard.views import network
+from dashboard.views.style import RELATION_STYLE
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(FIXTURES / "mini")
+
+
+def test_nodes_have_preset_positions_and_activity(ds):
+    nodes = [e for e in network.elements(ds) if "source" not in e["data"]]
+    assert {n["data"]["id"] for n in nodes} == set(ds["people"]["person_id"])
+    lenin = next(n for n in nodes if n["data"]["id"] == "lenin")
+    assert lenin["data"]["ahi"] == network.day("1924-01-31")
+    assert set(lenin["position"]) == {"x", "y"}
+    party = next(n for n in nodes if n["data"]["id"] == "bolshevik-party")
+    assert party["classes"] == "organisation"
+
+
+def test_positions_are_deterministic(ds):
+    assert network.elements(ds) == network.elements(ds)
+
+
+def test_edges_carry_validity_and_kind(ds):
+    edges = {e["data"]["relation_id"]: e for e in network.elements(ds) if "source" in e["data"]}
+    rep = edges["stalin-trotsky-repression"]
+    assert rep["classes"] == "repression directed"
+    assert rep["data"]["lo"] == network.day("1929-01-01") and rep["data"]["hi"] == network.NEVER  # open
+    ally = edges["stalin-zinoviev-alliance"]
+    assert ally["classes"] == "alliance" and ally["data"]["lo"] == network.day("1922-01-01")  # c. 1923
+
+
+def test_filters(ds):
+    only = network.elements(ds, relation_kinds=["alliance"])
+    assert [e["data"]["kind"] for e in only if "source" in e["data"]] == ["alliance"]
+    members = network.elements(ds, groups=["left-opposition"])
+    assert [e["data"]["id"] for e in members] == ["trotsky"]
+
+
+def test_stylesheet_styles_every_kind_and_arrows(ds):
+    sheet = {r["selector"]: r["style"] for r in network.stylesheet()}
+    for kind, (colour, _, arrow) in RELATION_STYLE.items():
+        assert sheet[f"edge.{kind}"]["line-color"] == colour
+        assert ("target-arrow-shape" in sheet[f"edge.{kind}"]) == arrow
+
+
+def test_memberships_for_colouring(ds):
+    assert network.memberships(ds) == [["trotsky", "left-opposition", network.day("1923-01-01"),
+                                        network.day("1928-12-31"), "#0072B2"]]

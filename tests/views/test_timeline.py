@@ -1,0 +1,81 @@
+import pandas as pd
+import pytest
+
+from dashboard.core.build import load
+from dashboard.views import timeline
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(FIXTURES / "mini")
+
+
+def _traces(fig, role):
+    return [t for t in fig.data if (t.meta or {}).get("role") == role]
+
+
+def test_one_bar_trace_per_colour(ds):
+    fig = timeline.figure(ds)
+    solid = _traces(fig, "tenure")
+    names = [t.name for t in solid]
+    assert len(names) == len(set(names)) == 2  # Party, Soviet government
+    for t in solid:
+        assert isinstance(t.marker.color, str)  # never a per-bar colour array
+
+
+def test_vague_ends_are_separate_hatched_segments(ds):
+    fig = timeline.figure(ds)
+    vague = _traces(fig, "vague")
+    assert vague and all(t.marker.pattern.shape == "/" for t in vague)
+    # Lenin's end is "Jan 1924": the whole month is drawn as vague.
+    lenin = [(b, x) for t in vague for b, x, c in zip(t.base, t.x, t.customdata) if c[0] == "lenin-sovnarkom-chair"]
+    assert lenin == [("1924-01-01", 31 * timeline.DAY_MS)]
+
+
+def test_open_end_runs_to_horizon_with_marker(ds):
+    fig = timeline.figure(ds)
+    markers = [t for t in fig.data if t.name.startswith("Open")]
+    assert markers and list(markers[0].y) == ["General Secretary"]
+    assert markers[0].x[0] == timeline.horizon(ds).strftime("%Y-%m-%d")
+
+
+def test_hover_shows_precision_aware_dates(ds):
+    fig = timeline.figure(ds)
+    text = " ".join(h for t in _traces(fig, "tenure") for h in t.hovertext)
+    assert "7 Nov 1917 (25 Oct O.S.) – Jan 1924" in text
+    assert "3 Apr 1922 – open" in text
+
+
+def test_lanes_grouped_by_organisation_and_per_person(ds):
+    fig = timeline.figure(ds)
+    lanes = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert lanes[0] == timeline.EVENTS_LANE
+    orgs = {"Chairman of the Council of People's Commissars": "Soviet government",
+            "People's Commissar for Foreign Affairs": "Soviet government", "General Secretary": "Party"}
+    groups = [orgs[lane] for lane in lanes[1:]]
+    assert groups == sorted(groups, key=groups.index)  # each organisation's lanes are adjacent
+    people = list(timeline.figure(ds, lanes="person").layout.yaxis.categoryarray)[::-1]
+    assert people[1:] == ["Vladimir Lenin", "Leon Trotsky", "Joseph Stalin"]
+
+
+def test_colour_by_faction(ds):
+    bars = timeline.tenure_bars(ds, colour="faction")
+    assert set(bars["colour_label"]) == {"no faction recorded"}
+    at = timeline.faction_at(ds, pd.Series(["trotsky"]), pd.Series([pd.Timestamp("1925-01-01")]))
+    assert list(at) == ["left-opposition"]
+
+
+def test_filters_and_cursor(ds):
+    fig = timeline.figure(ds, organisations=["Party"], cursor=pd.Timestamp("1927-11-15"))
+    assert {t.name for t in _traces(fig, "tenure")} == {"Party"}
+    assert fig.layout.shapes[0].x0 == "1927-11-15" and fig.layout.shapes[0].visible
+
+
+def test_data_strings_are_escaped_in_hover(ds):
+    ds2 = type(ds)(ds.path, ds.title, ds.description, ds.descriptor, dict(ds.frames))
+    people = ds.frames["people"].copy()
+    people.loc[people["person_id"] == "stalin", "name"] = "<img src=x onerror=alert(1)>"
+    ds2.frames["people"] = people
+    text = " ".join(h for t in timeline.figure(ds2).data for h in (t.hovertext or []))
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
