@@ -29,3 +29,8 @@ def frame_ancestors() -> list[str]:
     """Origins allowed to embed the dashboard in a frame (e.g. a learning platform)."""
     value = os.environ.get("DASHBOARD_FRAME_ANCESTORS", "'self'")
     return value.split()
+
+
+def force_https() -> bool:
+    """Redirect to HTTPS and send HSTS; off by default because PaaS routers terminate TLS themselves."""
+    return os.environ.get("DASHBOARD_FORCE_HTTPS", "").lower() in ("1", "true", "yes")

@@ -9,6 +9,7 @@ from dash import Dash, _callback
 
 from .. import settings
 from . import cursor, datasets, page, views  # noqa: F401  (feature modules register callbacks on import)
+from .security import secure
 
 ASSETS = settings.ROOT / "assets"
 # Dash hands the globally registered callbacks to the first app created and forgets them;
@@ -30,7 +31,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
     _restore_callbacks()
     app = Dash(
         __name__, assets_folder=str(ASSETS), title="History timelines and networks", update_title=None,
-        serve_locally=True, suppress_callback_exceptions=True, compress=False,
+        serve_locally=True, suppress_callback_exceptions=True, compress=True,
     )
     app.layout = page.layout
     entry = datasets.registry().get()
@@ -42,6 +43,16 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         ok = datasets.registry().get().ok
         return ({"status": "ok" if ok else "dataset-error"}, 200 if ok else 503)
 
+    @app.server.errorhandler(Exception)
+    def no_traceback(error):
+        # Whatever fails, the browser gets a plain message; the traceback goes to the log.
+        code = getattr(error, "code", 500)
+        if not isinstance(code, int) or code >= 500:
+            logging.getLogger(__name__).exception("request failed")
+            return {"error": "internal error"}, 500
+        return {"error": getattr(error, "description", "bad request")}, code
+
+    secure(app)
     return app
 
 
