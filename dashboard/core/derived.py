@@ -4,13 +4,13 @@ never jump when the date cursor moves)."""
 from __future__ import annotations
 
 import math
+import random
 
-import networkx as nx
+import igraph
 import pandas as pd
 
 from .validate import split_list
 
-SEED = 1917
 EDGE_WEIGHT = {"alliance": 2.0, "family": 2.0, "patronage": 1.5, "rivalry": 0.5, "repression": 0.5, "other": 1.0}
 
 
@@ -39,26 +39,48 @@ def with_activity(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Deterministic spring layout of everyone, pulled together by relations and shared groups."""
-    people = frames["people"]
-    g = nx.Graph()
-    g.add_nodes_from(sorted(people["person_id"]))
+    """Deterministic force-directed layout of everyone, pulled together by relations and shared groups.
+
+    igraph's Fruchterman-Reingold (C) lays out 2,000 nodes in ~0.3 s where networkx's spring
+    layout takes 10-20 s; the start positions are a fixed circle, so the result is deterministic.
+    """
+    ids = sorted(frames["people"]["person_id"])
+    index = {pid: i for i, pid in enumerate(ids)}
+    weights: dict[tuple[int, int], float] = {}
+
+    def link(a: int, b: int, w: float) -> None:
+        key = (min(a, b), max(a, b))
+        weights[key] = weights.get(key, 0.0) + w
+
     rel = frames["relations"].sort_values("relation_id")
     for a, b, kind in zip(rel["a"], rel["b"], rel["kind"]):
-        if a != b:
-            w = EDGE_WEIGHT.get(kind, 1.0)
-            g.add_edge(a, b, weight=g.get_edge_data(a, b, {}).get("weight", 0) + w)
+        if a != b and a in index and b in index:
+            link(index[a], index[b], EDGE_WEIGHT.get(kind, 1.0))
     mem = frames["memberships"].sort_values("membership_id")
-    for gid, members in mem.groupby("group_id", sort=True)["person_id"]:
-        hub = f"group::{gid}"
+    hubs = 0
+    for _, members in mem.groupby("group_id", sort=True)["person_id"]:
+        hub = len(ids) + hubs  # one extra vertex per group pulls its members together
+        hubs += 1
         for pid in sorted(set(members)):
-            g.add_edge(hub, pid, weight=0.7)
-    n = max(1, people.shape[0])
-    pos = nx.spring_layout(g, seed=SEED, iterations=100, weight="weight", k=1.6 / math.sqrt(max(1, g.number_of_nodes())))
-    scale = 420 * math.sqrt(n / 40) if n > 40 else 420
-    ids = sorted(people["person_id"])
+            if pid in index:
+                link(hub, index[pid], 0.7)
+    n = len(ids) + hubs
+    graph = igraph.Graph(n=n, edges=list(weights))
+    start = [[math.cos(2 * math.pi * i / max(n, 1)), math.sin(2 * math.pi * i / max(n, 1))] for i in range(n)]
+    igraph.set_random_number_generator(random.Random(1917))  # FR jitters nodes: seed it
+    try:
+        coords = graph.layout_fruchterman_reingold(weights=list(weights.values()) or None, niter=500 if n <= 1000 else 150, seed=start,
+                                                   grid="auto")
+    finally:
+        igraph.set_random_number_generator(random)
+    xs, ys = [c[0] for c in coords[: len(ids)]], [c[1] for c in coords[: len(ids)]]
+    if not ids:
+        return pd.DataFrame({"person_id": [], "x": [], "y": []})
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    extent = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    scale = 840 * max(1.0, math.sqrt(len(ids) / 40)) / extent
     return pd.DataFrame({
         "person_id": ids,
-        "x": [round(float(pos[i][0]) * scale, 1) for i in ids],
-        "y": [round(float(pos[i][1]) * scale, 1) for i in ids],
+        "x": [round((x - cx) * scale, 1) for x in xs],
+        "y": [round((y - cy) * scale, 1) for y in ys],
     })
