@@ -29,33 +29,58 @@
   }
   function sel(id) { return '[id = "' + String(id).replace(/["\\]/g, "") + '"]'; }
 
-  /* Timeline: move the cursor line (shape 0), fade bars not held at the date,
-     outline the selected person's bars. One Plotly.update, no server trip. */
-  function paintTimeline(day, person) {
+  /* Timeline cursor: an HTML line laid over the plot. Moving a div costs nothing; a plotly
+     relayout of a shape costs 60-100 ms per move. Shape 0 in the figure carries the same date
+     for static exports. */
+  var cursorDay = null, retry = null;
+  function moveLine(day) {
+    cursorDay = day;
+    var gd = graphDiv();
+    if (!gd || !gd._fullLayout || !gd._fullLayout.xaxis || !gd.on) {
+      // The graph is still being drawn (first load): try again shortly.
+      clearTimeout(retry);
+      retry = setTimeout(function () { moveLine(cursorDay); }, 50);
+      return;
+    }
+    var line = gd.querySelector(".cursor-line");
+    if (!line) {
+      line = document.createElement("div");
+      line.className = "cursor-line";
+      line.setAttribute("aria-hidden", "true");
+      gd.appendChild(line);
+    }
+    if (!gd._cursorHooked && gd.on) {
+      gd._cursorHooked = true;
+      gd.on("plotly_relayout", function () { moveLine(cursorDay); });
+      gd.on("plotly_afterplot", function () { moveLine(cursorDay); });
+    }
+    var fl = gd._fullLayout, xa = fl.xaxis, x = xa.d2p(iso(day));
+    line.dataset.date = iso(day);
+    line.style.display = x >= 0 && x <= xa._length ? "block" : "none";
+    line.style.transform = "translateX(" + (xa._offset + x) + "px)";
+    line.style.top = fl._size.t + "px";
+    line.style.height = fl._size.h + "px";
+  }
+
+  /* Outline the selected person's bars (only when the selection or the figure changes). */
+  function outline(person) {
     var gd = graphDiv();
     if (!gd || !gd.data || !window.Plotly) return;
-    var ms = day * DAY_MS, idx = [], opacity = [], widths = [];
+    var idx = [], widths = [];
     gd.data.forEach(function (trace, i) {
       var role = trace.meta && trace.meta.role;
       if (role !== "tenure" && role !== "vague") return;
-      var base = role === "vague" ? 0.45 : 1.0;
       idx.push(i);
-      opacity.push(trace.customdata.map(function (c) { return c[3] <= ms && ms <= c[4] ? base : base * 0.3; }));
-      widths.push(trace.customdata.map(function (c) { return person && c[1] === person ? 3 : 0; }));
+      widths.push(trace.customdata.map(function (c) { return person && c[1] === person ? 4 : 0; }));
     });
-    var layout = {"shapes[0].x0": iso(day), "shapes[0].x1": iso(day), "shapes[0].visible": true};
-    if (idx.length) {
-      Plotly.update(gd, {"marker.opacity": opacity, "marker.line.width": widths, "marker.line.color": "#C00000"},
-                    layout, idx);
-    } else {
-      Plotly.relayout(gd, layout);
-    }
+    if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": "#C00000"}, idx);
   }
 
   function networkStyle(base, day, person, inactive, payload) {
     var rules = base.slice();
     rules.push({selector: "edge[lo > " + day + "], edge[hi < " + day + "]", style: {display: "none"}});
-    var gone = inactive === "hide" ? {display: "none"} : {opacity: 0.16};
+    // Greyed people lose their labels too, so the active ones stay legible.
+    var gone = inactive === "hide" ? {display: "none"} : {opacity: 0.2, label: ""};
     rules.push({selector: "node[alo > " + day + "], node[ahi < " + day + "]", style: gone});
     var byColour = {};
     (payload.memberships || []).forEach(function (m) {
@@ -84,7 +109,7 @@
     return [offices, relations];
   }
 
-  function query(meta, changes) {
+  function query(changes) {
     var params = new URLSearchParams(window.location.search);
     Object.keys(changes).forEach(function (k) {
       var v = changes[k];
@@ -96,16 +121,27 @@
   }
 
   var defaults = {lanes: "office", colour: "organisation", inactive: "grey"};
-  var lastWritten = null;
+
+  /* Cursor moves replace the current history entry (dragging would otherwise flood it). */
+  function writeDate(day) {
+    var url = query({date: iso(day)});
+    if (url !== window.location.pathname + window.location.search) window.history.replaceState(null, "", url);
+  }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     history: {
-      moveCursor: function (day, person, inactive, _figure, base, payload) {
-        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no()];
-        window.requestAnimationFrame(function () { paintTimeline(day, person); });
-        var t = tables(day, payload);
-        return [networkStyle(base || [], day, person, inactive, payload), label(day), t[0], t[1],
-                "Offices held and relations in force on " + label(day)];
+      moveCursor: function (day, person, inactive, base, open, payload, typed) {
+        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
+        moveLine(day);
+        writeDate(day);
+        var t = open ? tables(day, payload) : null;  // the table is built only while it is open
+        return [networkStyle(base || [], day, person, inactive, payload), label(day),
+                parseDate(typed) === day ? no() : iso(day),
+                t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
+      },
+      redrawTimeline: function (_figure, person, day) {
+        window.requestAnimationFrame(function () { outline(person); if (day !== null) moveLine(day); });
+        return no();
       },
       typedDate: function (text, min, max) {
         var day = parseDate(text);
@@ -114,10 +150,6 @@
                         props: {children: "'" + text + "' is not a date: write it like 1927-11-15, 1927-11 or 1927."}}]];
         }
         return [Math.min(Math.max(day, min), max), []];
-      },
-      showDate: function (day, current) {
-        var typed = parseDate(current);
-        return typed === day ? no() : iso(day);
       },
       togglePlay: function (_n, disabled) {
         return [!disabled, disabled ? "❚❚ Pause" : "▶ Play"];
@@ -142,7 +174,7 @@
         }
         return no();
       },
-      writeUrl: function (day, person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, meta) {
+      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, day, meta) {
         var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
           colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
           rels: rels, inactive: inactive === defaults.inactive ? null : inactive};
@@ -152,13 +184,10 @@
         } else if (relayout && relayout["xaxis.autorange"]) {
           changes.start = null; changes.end = null;
         }
-        var url = query(meta, changes);
-        if (url === lastWritten) return no();
-        var trigger = window.dash_clientside.callback_context.triggered_id;
-        // Cursor drags replace the history entry; discrete changes push one, so Back undoes them.
-        if (trigger === "cursor") window.history.replaceState(null, "", url);
-        else window.history.pushState(null, "", url);
-        lastWritten = url;
+        var url = query(changes);
+        if (url === window.location.pathname + window.location.search) return no();
+        // Discrete changes push a history entry, so Back undoes them.
+        window.history.pushState(null, "", url);
         return url;
       },
       switchDataset: function (name, meta) {

@@ -51,9 +51,14 @@ class Dataset:
         return self.frames[name]
 
 
+CORE = Path(__file__).resolve().parent
+
+
 def raw_digest(path: Path) -> str:
-    """A fingerprint of everything the build reads."""
+    """A fingerprint of everything the build reads, and of the code that builds it."""
     h = hashlib.sha256(f"format {FORMAT_VERSION}\n".encode())
+    for source in sorted(CORE.glob("*.py")):
+        h.update(source.read_bytes())
     for name in ["datapackage.json"] + [f"{t}.csv" for t in TABLES]:
         p = path / name
         h.update(name.encode() + b"\0")

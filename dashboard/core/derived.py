@@ -39,10 +39,11 @@ def with_activity(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Deterministic force-directed layout of everyone, pulled together by relations and shared groups.
+    """Deterministic layout of everyone, pulled together by relations and shared groups.
 
-    igraph's Fruchterman-Reingold (C) lays out 2,000 nodes in ~0.3 s where networkx's spring
-    layout takes 10-20 s; the start positions are a fixed circle, so the result is deterministic.
+    igraph (C) rather than networkx: its Fruchterman-Reingold lays out 2,000 nodes in well under
+    a second where networkx's spring layout takes 10-20 s. Start positions are a fixed circle and
+    the random generator is seeded, so the result is the same on every build.
     """
     ids = sorted(frames["people"]["person_id"])
     index = {pid: i for i, pid in enumerate(ids)}
@@ -67,20 +68,38 @@ def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     n = len(ids) + hubs
     graph = igraph.Graph(n=n, edges=list(weights))
     start = [[math.cos(2 * math.pi * i / max(n, 1)), math.sin(2 * math.pi * i / max(n, 1))] for i in range(n)]
-    igraph.set_random_number_generator(random.Random(1917))  # FR jitters nodes: seed it
+    strengths = list(weights.values()) or None
+    igraph.set_random_number_generator(random.Random(1917))  # both layouts jitter nodes: seed them
     try:
-        coords = graph.layout_fruchterman_reingold(weights=list(weights.values()) or None, niter=500 if n <= 1000 else 150, seed=start,
-                                                   grid="auto")
+        if n <= 400:
+            # Kamada-Kawai spreads a small network evenly, so labels stay readable.
+            coords = graph.layout_kamada_kawai(seed=start, maxiter=50 * n,
+                                               weights=[1.0 / w for w in strengths] if strengths else None)
+        else:
+            coords = graph.layout_fruchterman_reingold(weights=strengths, niter=500 if n <= 1000 else 150,
+                                                       seed=start, grid="auto")
     finally:
         igraph.set_random_number_generator(random)
-    xs, ys = [c[0] for c in coords[: len(ids)]], [c[1] for c in coords[: len(ids)]]
+    xs, ys = _declutter([c[0] for c in coords[: len(ids)]]), _declutter([c[1] for c in coords[: len(ids)]])
     if not ids:
         return pd.DataFrame({"person_id": [], "x": [], "y": []})
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    extent = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    scale = 840 * max(1.0, math.sqrt(len(ids) / 40)) / extent
+    # Aspect 4:3 like the panel; a larger network gets a larger canvas, so labels keep their size.
+    size = 480 * max(1.0, math.sqrt(len(ids) / 40))
     return pd.DataFrame({
         "person_id": ids,
-        "x": [round((x - cx) * scale, 1) for x in xs],
-        "y": [round((y - cy) * scale, 1) for y in ys],
+        "x": [round((x - 0.5) * size * 1.33, 1) for x in xs],
+        "y": [round((y - 0.5) * size, 1) for y in ys],
     })
+
+
+def _declutter(values: list[float]) -> list[float]:
+    """Map coordinates to [0, 1], blending in their rank: dense cores spread out, order is kept."""
+    if not values:
+        return []
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1.0
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    rank = [0.0] * len(values)
+    for r, i in enumerate(order):
+        rank[i] = r / max(1, len(values) - 1)
+    return [0.35 * (v - lo) / span + 0.65 * q for v, q in zip(values, rank)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.validate import split_list
 from .style import NONE_COLOUR, RELATION_STYLE, colour_map
 from .timeline import FACTION_KINDS
 
@@ -31,6 +32,15 @@ def group_colours(ds) -> dict[str, str]:
     return colour_map(factions["group_id"])
 
 
+def short_label(name: str, kind: str, aliases: str) -> str:
+    """What a node shows: a person's surname; an organisation's acronym when it has one."""
+    if kind == "organisation":
+        acronyms = [a for a in split_list(aliases) if a.isupper() and 2 <= len(a) <= 8]
+        return min(acronyms, key=len) if acronyms else name
+    parts = name.split()
+    return parts[-1] if len(parts) > 1 and not parts[-1].startswith("(") else name
+
+
 def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | None = None) -> list[dict]:
     """Nodes (people, organisations) and edges (relations) with validity intervals."""
     people = ds["people"].merge(ds["positions"], on="person_id", how="left")
@@ -44,13 +54,14 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
     died = ds["people"].set_index("person_id")["died_hi"]
     nodes = [
         {
-            "data": {"id": pid, "label": name, "kind": kind,
+            "data": {"id": pid, "label": short_label(name, kind, aliases), "name": name, "kind": kind,
                      "alo": _bound(lo, -NEVER), "ahi": _bound(hi, NEVER)},
             "position": {"x": float(x) if pd.notna(x) else 0.0, "y": float(y) if pd.notna(y) else 0.0},
             "classes": kind,
         }
-        for pid, name, kind, lo, hi, x, y in zip(people["person_id"], people["name"], people["kind"],
-                                                 people["active_lo"], people["active_hi"], people["x"], people["y"])
+        for pid, name, kind, aliases, lo, hi, x, y in zip(
+            people["person_id"], people["name"], people["kind"], people["aliases"],
+            people["active_lo"], people["active_hi"], people["x"], people["y"])
     ]
     edges = []
     for r in rel.itertuples(index=False):
@@ -83,18 +94,18 @@ def memberships(ds) -> list[list]:
     return out
 
 
-def stylesheet(font_size: int = 16) -> list[dict]:
+def stylesheet(font_size: int = 20) -> list[dict]:
     base = [
         {"selector": "node", "style": {
             "label": "data(label)", "font-size": font_size, "font-family": "system-ui, sans-serif",
-            "text-valign": "bottom", "text-margin-y": 4, "color": "#111111",
+            "text-valign": "bottom", "text-margin-y": 4, "color": "#111111", "min-zoomed-font-size": 7,
+            "text-wrap": "wrap", "text-max-width": 150,
             "text-outline-color": "#ffffff", "text-outline-width": 3,
             "background-color": NONE_COLOUR, "width": 26, "height": 26,
             "border-width": 2, "border-color": "#ffffff"}},
         {"selector": "node.organisation", "style": {"shape": "round-rectangle", "width": 34, "height": 22,
                                                     "background-color": "#5C5C5C"}},
         {"selector": "edge", "style": {"width": 3, "curve-style": "bezier", "opacity": 0.85}},
-        {"selector": "node.inactive", "style": {"opacity": 0.18}},
         {"selector": "node.focus, node:selected", "style": {"border-width": 6, "border-color": "#C00000",
                                                             "width": 38, "height": 38, "font-weight": "bold",
                                                             "z-index": 10}},

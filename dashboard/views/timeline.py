@@ -24,6 +24,16 @@ def span_label(start_label: str, end_label: str, end_precision: str) -> str:
     return f"{start} – {end}"
 
 
+def wrap(label: str, width: int = 26) -> str:
+    """Long lane names on two lines (then cut), so the plot keeps its width."""
+    if len(label) <= width:
+        return label
+    cut = label.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    rest = label[cut:].strip()
+    return label[:cut] + "<br>" + (rest if len(rest) <= width else rest[: width - 1] + "…")
+
+
 def horizon(ds) -> pd.Timestamp:
     """The last date the record speaks of: where open spans are drawn to."""
     candidates = [ds["tenures"][c].max() for c in ("start_hi", "end_hi")]
@@ -219,25 +229,28 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     categories = ([EVENTS_LANE] if events is not None else []) + order
     fig = go.Figure(traces)
     cursor = pd.Timestamp(cursor).strftime("%Y-%m-%d") if cursor is not None else None
+    # The browser draws the live cursor as an overlay; this shape holds it for static exports.
     shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": cursor or "1900-01-01",
                "x1": cursor or "1900-01-01", "y0": 0, "y1": 1, "line": {"color": "#C00000", "width": 3},
-               "visible": bool(cursor), "name": "cursor"}]
+               "visible": False, "name": "cursor"}]
     if lanes == "office":
         shapes += _organisation_bands(bars, order, offset=len(categories) - len(order))
     n = len(categories)
-    small = len(bars) < 400
+    # The overview (range slider) triples render time: on by default for small timelines only.
+    show_overview = bool(len(bars) < 400 if overview is None else overview)
     fig.update_layout(
-        barmode="overlay", bargap=0.25, height=max(360, 34 * n + 140),
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        barmode="overlay", bargap=0.25, height=max(380, 34 * n + 200),
+        margin={"l": 10, "r": 10, "t": 20, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"size": font_size - 1}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
-               "rangeslider": {"visible": bool(small if overview is None else overview), "thickness": 0.06},
+               "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
+               "tickvals": categories, "ticktext": [wrap(esc(c)) for c in categories],
                "autorange": True, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
     )
     return fig

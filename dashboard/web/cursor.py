@@ -10,14 +10,22 @@ def _js(name: str) -> ClientsideFunction:
     return ClientsideFunction(namespace="history", function_name=name)
 
 
+# Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
 clientside_callback(
     _js("moveCursor"),
-    Output("network", "stylesheet"), Output("cursor-label", "children"), Output("table-offices", "children"),
-    Output("table-relations", "children"), Output("table-caption", "children"),
-    Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("timeline", "figure"),
-    Input("net-style", "data"),
-    State("payload", "data"),
+    Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
+    Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
+    Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("net-style", "data"),
+    Input("state-table", "open"),
+    State("payload", "data"), State("date-input", "value"),
 )
+
+clientside_callback(
+    _js("redrawTimeline"),
+    Output("timeline", "className"),
+    Input("timeline", "figure"), Input("selection", "data"), State("cursor", "value"),
+)
+
 
 clientside_callback(
     _js("typedDate"),
@@ -26,12 +34,6 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("showDate"),
-    Output("date-input", "value"),
-    Input("cursor", "value"), State("date-input", "value"),
-    prevent_initial_call=True,
-)
 
 clientside_callback(
     _js("togglePlay"),
@@ -58,10 +60,10 @@ clientside_callback(
 clientside_callback(
     _js("writeUrl"),
     Output("url-written", "data"),
-    Input("cursor", "value"), Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
+    Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
     Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
     Input("inactive", "value"), Input("timeline", "relayoutData"),
-    State("view-meta", "data"),
+    State("cursor", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
 

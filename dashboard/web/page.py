@@ -144,9 +144,9 @@ def render(args: dict):
                     ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
                 ]),
                 dcc.Graph(id="timeline", figure=fig, className="timeline",
+                          # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
                           config={"scrollZoom": True, "displaylogo": False, "responsive": True,
-                                  "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                                  "toImageButtonOptions": {"format": "png", "scale": 2}}),
+                                  "displayModeBar": False}),
             ]),
             html.Section(className="panel network-panel", **{"aria-label": "Network of alliances"}, children=[
                 html.Div(className="panel-head", children=[
@@ -177,13 +177,17 @@ def render(args: dict):
                 dcc.RadioItems(id="inactive", value=state.inactive, inline=True,
                                options=[{"label": "grey", "value": "grey"}, {"label": "hide", "value": "hide"}]),
             ]),
-            _checklist("orgs", [{"label": o, "value": o} for o in orgs], state.orgs, "Organisations"),
-            _checklist("kinds", [{"label": k, "value": k} for k in OFFICE_KINDS], state.kinds, "Office kinds"),
-            _checklist("groups", [{"label": n, "value": g} for g, n in zip(groups["group_id"], groups["name"])],
-                       state.groups, "Network: members of"),
-            _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
+            html.Details(className="filters", open=bool(state.orgs or state.kinds or state.groups or state.rels),
+                         children=[
+                html.Summary("Filters"),
+                _checklist("orgs", [{"label": o, "value": o} for o in orgs], state.orgs, "Organisations"),
+                _checklist("kinds", [{"label": k, "value": k} for k in OFFICE_KINDS], state.kinds, "Office kinds"),
+                _checklist("groups", [{"label": n, "value": g} for g, n in zip(groups["group_id"], groups["name"])],
+                           state.groups, "Network: members of"),
+                _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
+            ]),
         ]),
-        html.Details(className="state-table", children=[
+        html.Details(id="state-table", className="state-table", open=False, children=[
             html.Summary("Table view: the state at the cursor date"),
             html.Table(className="table", children=[
                 html.Caption(id="table-caption"),

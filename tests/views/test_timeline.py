@@ -69,7 +69,7 @@ def test_colour_by_faction(ds):
 def test_filters_and_cursor(ds):
     fig = timeline.figure(ds, organisations=["Party"], cursor=pd.Timestamp("1927-11-15"))
     assert {t.name for t in _traces(fig, "tenure")} == {"Party"}
-    assert fig.layout.shapes[0].x0 == "1927-11-15" and fig.layout.shapes[0].visible
+    assert fig.layout.shapes[0].x0 == "1927-11-15" and fig.layout.shapes[0].name == "cursor"
 
 
 def test_data_strings_are_escaped_in_hover(ds):

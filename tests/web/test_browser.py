@@ -35,8 +35,7 @@ def _visible_edges(dash_duo) -> list[str]:
 
 
 def _cursor_x(dash_duo) -> str:
-    return dash_duo.driver.execute_script(
-        "return document.querySelector('#timeline .js-plotly-plot').layout.shapes[0].x0")
+    return dash_duo.find_element("#timeline .cursor-line").get_attribute("data-date")
 
 
 def _type_date(dash_duo, text):
@@ -56,6 +55,7 @@ def test_cursor_moves_network_and_timeline(dash_duo, app):
     before = _visible_edges(dash_duo)
     assert before == ["rel::stalin-zinoviev-alliance"]
     assert _cursor_x(dash_duo) == "1924-06-01"
+    assert dash_duo.find_element("#timeline .cursor-line").is_displayed()
     _type_date(dash_duo, "1929-06-01")
     dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1929", timeout=5)
     time.sleep(0.3)
