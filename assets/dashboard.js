@@ -63,7 +63,7 @@
   }
 
   /* Outline the selected person's bars (only when the selection or the figure changes). */
-  function outline(person) {
+  function outline(people) {
     var gd = graphDiv();
     if (!gd || !gd.data || !window.Plotly) return;
     var idx = [], widths = [];
@@ -71,16 +71,21 @@
       var role = trace.meta && trace.meta.role;
       if (role !== "tenure" && role !== "vague") return;
       idx.push(i);
-      widths.push(trace.customdata.map(function (c) { return person && c[1] === person ? 4 : 0; }));
+      widths.push(trace.customdata.map(function (c) { return people.indexOf(c[1]) >= 0 ? 4 : 0; }));
     });
     if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": "#C00000"}, idx);
   }
 
-  function networkStyle(base, day, person, inactive, payload) {
+  function networkStyle(base, day, person, inactive, payload, focus) {
+    var page = document.getElementById("page");
     var rules = base.slice();
+    if (page && page.classList.contains("present")) {
+      rules.push({selector: "node", style: {"font-size": 30, "text-max-width": 220}});
+    }
     rules.push({selector: "edge[lo > " + day + "], edge[hi < " + day + "]", style: {display: "none"}});
     // Greyed people lose their labels too, so the active ones stay legible.
-    var gone = inactive === "hide" ? {display: "none"} : {opacity: 0.2, label: ""};
+    var presenting = page && page.classList.contains("present");
+    var gone = inactive === "hide" || presenting ? {display: "none"} : {opacity: 0.2, label: ""};
     rules.push({selector: "node[alo > " + day + "], node[ahi < " + day + "]", style: gone});
     var byColour = {};
     (payload.memberships || []).forEach(function (m) {
@@ -89,6 +94,14 @@
     Object.keys(byColour).forEach(function (colour) {
       rules.push({selector: byColour[colour].map(sel).join(", "), style: {"background-color": colour}});
     });
+    if (focus && focus.people && focus.people.length) {
+      rules.push({selector: focus.people.map(sel).join(", "), style: {"border-width": 6, "border-color": "#000000",
+                  width: 38, height: 38, "font-weight": "bold", "z-index": 9}});
+    }
+    if (focus && focus.relations && focus.relations.length) {
+      rules.push({selector: focus.relations.map(function (r) { return sel("rel::" + r); }).join(", "),
+                  style: {width: 8, opacity: 1, "z-index": 9}});
+    }
     if (person) {
       rules.push({selector: "node" + sel(person), style: {"border-width": 6, "border-color": "#C00000",
                   width: 40, height: 40, "font-weight": "bold", "z-index": 10}});
@@ -130,17 +143,18 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     history: {
-      moveCursor: function (day, person, inactive, base, open, payload, typed) {
+      moveCursor: function (day, person, inactive, base, open, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
         writeDate(day);
         var t = open ? tables(day, payload) : null;  // the table is built only while it is open
-        return [networkStyle(base || [], day, person, inactive, payload), label(day),
+        return [networkStyle(base || [], day, person, inactive, payload, focus), label(day),
                 parseDate(typed) === day ? no() : iso(day),
                 t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
       },
-      redrawTimeline: function (_figure, person, day) {
-        window.requestAnimationFrame(function () { outline(person); if (day !== null) moveLine(day); });
+      redrawTimeline: function (_figure, person, focus, day) {
+        var people = (focus && focus.people ? focus.people : []).concat(person ? [person] : []);
+        window.requestAnimationFrame(function () { outline(people); if (day !== null) moveLine(day); });
         return no();
       },
       typedDate: function (text, min, max) {

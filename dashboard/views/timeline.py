@@ -198,8 +198,13 @@ def _organisation_bands(bars: pd.DataFrame, order: list[str], offset: int) -> li
 
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
            window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
-           font_size: int = 15) -> go.Figure:
+           font_size: int = 15, legend: bool = True, fill: bool = False) -> go.Figure:
+    """The timeline. `fill`: fit the container's height and keep only the lanes with a bar in the
+    window (presentation mode: a projected slide cannot scroll)."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
+    if fill and window:
+        start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+        bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
     colours = colour_map(sorted(set(bars["colour_key"]), key=lambda k: (k == "", k)))
     colours[""] = NONE_COLOUR
     traces = []
@@ -239,7 +244,8 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     # The overview (range slider) triples render time: on by default for small timelines only.
     show_overview = bool(len(bars) < 400 if overview is None else overview)
     fig.update_layout(
-        barmode="overlay", bargap=0.25, height=max(380, 34 * n + 200),
+        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 34 * n + 200),
+        autosize=True,
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
@@ -250,7 +256,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
-               "tickvals": categories, "ticktext": [wrap(esc(c)) for c in categories],
+               "tickvals": categories, "ticktext": [wrap(esc(c), 22 if fill else 26) for c in categories],
                "autorange": True, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
     )
     return fig

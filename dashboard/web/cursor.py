@@ -16,14 +16,14 @@ clientside_callback(
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
     Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("net-style", "data"),
-    Input("state-table", "open"),
+    Input("state-table", "open"), Input("focus", "data"), Input("present", "data"),
     State("payload", "data"), State("date-input", "value"),
 )
 
 clientside_callback(
     _js("redrawTimeline"),
     Output("timeline", "className"),
-    Input("timeline", "figure"), Input("selection", "data"), State("cursor", "value"),
+    Input("timeline", "figure"), Input("selection", "data"), Input("focus", "data"), State("cursor", "value"),
 )
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from dash import Dash, _callback
 
 from .. import settings
-from . import cursor, datasets, page, views  # noqa: F401  (feature modules register callbacks on import)
+from . import cursor, datasets, lecture, page, views  # noqa: F401  (feature modules register callbacks on import)
+from . import exports
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -37,6 +38,8 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
     entry = datasets.registry().get()
     if entry.ok:
         app.title = entry.dataset.title
+
+    exports.register(app.server)
 
     @app.server.route("/healthz")
     def health():

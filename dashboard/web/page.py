@@ -8,11 +8,15 @@ from dash import Input, Output, callback, dcc, html
 
 from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
-from ..views import detail, network, timeline
+from ..views import detail, lecture, network, timeline
 from ..views.network import day
 from . import payload
 from .datasets import registry
 from .state import ViewState, first_value, parse
+
+
+# Projector settings: big type; no legend or overview, which would not read from the back of a room.
+PRESENT_FIGURE = {"font_size": 22, "legend": False, "overview": False, "fill": True}
 
 
 def _known(ds) -> dict[str, set[str]]:
@@ -50,9 +54,17 @@ def error_page(entry) -> html.Div:
     ])
 
 
-def _window(state: ViewState) -> tuple[str, str] | None:
+def _window(state: ViewState, ds) -> tuple[str, str] | None:
+    """The URL's window, else the span of the dataset's declared periods (the story's years)."""
     if state.start and state.end:
         return resolve(state.start).lo.isoformat(), resolve(state.end).hi.isoformat()
+    declared = ds.descriptor.get("periods")
+    if isinstance(declared, list) and declared:
+        try:
+            return (min(resolve(str(p["start"])).lo for p in declared).isoformat(),
+                    max(resolve(str(p["end"])).hi for p in declared).isoformat())
+        except (KeyError, TypeError, ValueError):
+            return None
     return None
 
 
@@ -71,10 +83,10 @@ def layout() -> html.Div:
 
 @callback(Output("content", "children"), Input("url", "search"), Input("url", "pathname"))
 def render_url(search: str | None, pathname: str | None):
-    return render(parse_qs((search or "").lstrip("?")))
+    return render(parse_qs((search or "").lstrip("?")), pathname)
 
 
-def render(args: dict):
+def render(args: dict, pathname: str | None = None):
     reg = registry()
     entry = reg.get(first_value(args, "dataset"))
     if not entry.ok:
@@ -85,13 +97,25 @@ def render(args: dict):
     if entry.stale:
         notices.insert(0, "The data files have errors; showing the last good build. Run `python -m dashboard "
                           "check` for details.")
+    scenes = lecture.scenes(ds)
+    scene = lecture.scene_number(pathname, len(scenes))
+    focus = {"people": [], "relations": []}
+    if scene:  # /scene/N: presentation mode on that scene
+        current = scenes[scene - 1]
+        state.present = True
+        state.date = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=current["day"])).strftime("%Y-%m-%d")
+        state.start, state.end = current["start"] or "", current["end"] or ""
+        focus = {"people": current["people"], "relations": current["relations"]}
+    elif pathname not in (None, "", "/"):
+        notices.append("There is no such page here: showing the dashboard.")
     date = state.date or default_date(ds)
     cursor = day(pd.Timestamp(resolve(date).lo))
     lo, hi = payload.bounds(ds)
     cursor = min(max(cursor, lo), hi)
-    window = _window(state)
+    window = _window(state, ds)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
-                          pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor))
+                          pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor),
+                          **(PRESENT_FIGURE if state.present else {}))
     elements = network.elements(ds, state.groups or None, state.rels or None)
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
@@ -103,9 +127,16 @@ def render(args: dict):
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
         dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
+        dcc.Store(id="scenes", data=scenes),
+        dcc.Store(id="scene-index", data=scene or 0),
+        dcc.Store(id="focus", data=focus),
+        dcc.Store(id="present", data=state.present),
         dcc.Interval(id="player", interval=400, disabled=True),
+        html.Div(id="blackout", className="blackout", **{"aria-hidden": "true"}),
         html.Header(className="topbar", children=[
             html.H1(ds.title, id="title"),
+            html.Button("Present", id="present-toggle", className="btn present-toggle", n_clicks=0,
+                        title="Presentation mode (P); arrows or a clicker step through the scenes"),
             html.Div(className="topbar-controls", children=[
                 html.Div(className="search", role="search", children=[
                     html.Label([html.Span("Find a person", className="sr-only"),
@@ -133,6 +164,19 @@ def render(args: dict):
                                   placeholder="1927-11-15")]),
             html.Output(id="cursor-label", className="cursor-label", **{"aria-live": "polite"}),
         ]),
+        html.Section(id="scene-panel", className="scene-panel", **{"aria-live": "polite"}, children=[
+            html.Button("◀", id="scene-prev", className="btn scene-nav", title="Previous scene (Left, PageUp)",
+                        n_clicks=0),
+            html.Div(className="scene-text", children=[
+                html.Div(className="scene-head", children=[
+                    html.Span(id="scene-progress", className="scene-progress"),
+                    html.H2(id="scene-title", className="scene-title"),
+                ]),
+                dcc.Markdown(id="scene-caption", className="scene-caption", dangerously_allow_html=False),
+            ]),
+            html.Button("▶", id="scene-next", className="btn scene-nav", title="Next scene (Right, PageDown, Space)",
+                        n_clicks=0),
+        ]) if scenes else html.Div(id="scene-panel", hidden=True),
         html.Main(className="views", children=[
             html.Section(className="panel timeline-panel", **{"aria-label": "Timeline of offices"}, children=[
                 html.Div(className="panel-head", children=[
@@ -186,6 +230,20 @@ def render(args: dict):
                            state.groups, "Network: members of"),
                 _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
             ]),
+        ]),
+        html.Details(className="export", children=[
+            html.Summary("Export and cite"),
+            html.Div(className="export-buttons", children=[
+                html.Button("Timeline PNG", id="export-timeline-png", className="btn small", n_clicks=0),
+                html.Button("Timeline SVG", id="export-timeline-svg", className="btn small", n_clicks=0),
+                html.Button("Network PNG", id="export-network-png", className="btn small", n_clicks=0),
+                html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
+                html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
+                       href="/export/data.zip?" + state.query()),
+                html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
+            ]),
+            html.Label([html.Span("Citation of this view", className="sr-only"),
+                        dcc.Textarea(id="citation", className="citation-text", readOnly=True, value="")]),
         ]),
         html.Details(id="state-table", className="state-table", open=False, children=[
             html.Summary("Table view: the state at the cursor date"),

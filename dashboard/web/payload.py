@@ -10,6 +10,9 @@ from ..views import network
 from ..views.network import NEVER, day
 from ..views.timeline import span_label
 
+# SVG export of the network needs the bundle with cytoscape-svg (the "extra layouts" bundle).
+cyto.load_extra_layouts()
+
 
 def bounds(ds) -> tuple[int, int]:
     """First and last day of the record, for the cursor slider."""
@@ -60,8 +63,9 @@ def build(ds) -> dict:
         for a, b, e, p, x, k, y, sl, el in zip(rel["start_lo"], rel["end_lo"], rel["end_hi"], rel["end_precision"],
                                               rel["a"], rel["kind"], rel["b"], rel["start_label"], rel["end_label"])
     ]
+    sources = [f"{t} ({o})" if o else t for t, o in zip(ds["sources"]["title"], ds["sources"]["origin"])]
     return {"lo": lo, "hi": hi, "memberships": network.memberships(ds), "tenures": tenures, "relations": relations,
-            "never": NEVER}
+            "never": NEVER, "title": ds.title, "sources": sources}
 
 
 def network_component(elements: list[dict]) -> cyto.Cytoscape:

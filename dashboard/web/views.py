@@ -7,6 +7,7 @@ from dash import ALL, Input, Output, html, State, callback, ctx, no_update
 
 from ..views import detail, network, search, timeline
 from .datasets import registry
+from .page import PRESENT_FIGURE
 
 
 def _dataset(meta):
@@ -28,6 +29,24 @@ def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
         window = (relayout["xaxis.range[0]"], relayout["xaxis.range[1]"])
     when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(cursor or 0))
     return timeline.figure(ds, lanes, colour, orgs or None, kinds or None, window, when)
+
+
+@callback(
+    Output("timeline", "figure", allow_duplicate=True),
+    Input("scene-index", "data"), State("scenes", "data"), State("lanes", "value"), State("colour", "value"),
+    State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+def scene_timeline(n, scenes, lanes, colour, meta):
+    """A scene shows only the lanes of its window, in projector type (the page for /scene/N does too)."""
+    if not n or not scenes or not 1 <= n <= len(scenes):
+        return no_update
+    scene = scenes[n - 1]
+    window = (scene["start"], scene["end"]) if scene["start"] and scene["end"] else None
+    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(scene["day"]))
+    return timeline.figure(_dataset(meta), lanes if lanes in ("office", "person") else "office",
+                           colour if colour in ("organisation", "faction") else "organisation",
+                           window=window, cursor=when, **PRESENT_FIGURE)
 
 
 @callback(

@@ -1,0 +1,180 @@
+/* Lecture mode: presentation toggle, scenes driven by keys or a presenter's clicker, black-out,
+   full screen, exports and "cite this view". Runs in the browser only. */
+(function () {
+  "use strict";
+  var DAY_MS = 86400000;
+  function no() { return window.dash_clientside.no_update; }
+  function set(id, props) { window.dash_clientside.set_props(id, props); }
+  function iso(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
+  function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
+  function page() { return document.getElementById("page"); }
+  function presenting() { var p = page(); return !!p && p.classList.contains("present"); }
+  function storeData(id) {
+    // Stores keep their data in React props; the lecture keeps a copy on window for the key handler.
+    return window.__lecture && window.__lecture[id];
+  }
+
+  var animation = null;
+  /* Move the cursor to `target` through time at a readable pace (about a second). */
+  function animateCursor(from, target) {
+    clearInterval(animation);
+    if (from === null || from === undefined || Math.abs(target - from) < 2) { set("cursor", {value: target}); return; }
+    var steps = 24, i = 0;
+    animation = setInterval(function () {
+      i += 1;
+      var t = i / steps, eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      set("cursor", {value: Math.round(from + (target - from) * eased)});
+      if (i >= steps) clearInterval(animation);
+    }, 45);
+  }
+
+  function setWindow(start, end) {
+    var gd = graphDiv();
+    if (gd && window.Plotly && start && end) Plotly.relayout(gd, {"xaxis.range": [start, end]});
+  }
+
+  /* Frame the scene's people and their neighbours in the network. */
+  function zoomTo(people) {
+    var el = document.getElementById("network");
+    var cy = el && el._cyreg && el._cyreg.cy;
+    if (!cy) return;
+    var nodes = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0; });
+    var target = nodes.length ? nodes.closedNeighborhood() : cy.elements();
+    cy.stop();
+    cy.animate({fit: {eles: target, padding: 40}}, {duration: 600});
+  }
+
+  function sceneUrl(n) {
+    var params = new URLSearchParams(window.location.search);
+    params.delete("date"); params.delete("start"); params.delete("end"); params.delete("sel");
+    var q = params.toString();
+    return "/scene/" + n + (q ? "?" + q : "");
+  }
+
+  function go(n) {
+    var scenes = storeData("scenes") || [];
+    if (!scenes.length) return;
+    n = Math.min(Math.max(n, 1), scenes.length);
+    set("scene-index", {data: n});
+  }
+
+  function toggleBlackout() {
+    var b = document.getElementById("blackout");
+    if (b) b.classList.toggle("on");
+  }
+
+  function fullScreen() {
+    if (document.fullscreenElement) { document.exitFullscreen(); return; }
+    var el = document.documentElement;
+    if (el.requestFullscreen) el.requestFullscreen().catch(function () {});
+  }
+
+  function leave() {
+    if (document.fullscreenElement) document.exitFullscreen();
+    var b = document.getElementById("blackout");
+    if (b) b.classList.remove("on");
+    set("present", {data: false});
+  }
+
+  function typing(target) {
+    if (!target) return false;
+    var tag = (target.tagName || "").toLowerCase();
+    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    var key = e.key;
+    if (key === "p" || key === "P") { set("present", {data: !presenting()}); e.preventDefault(); return; }
+    if (!presenting()) return;
+    var current = storeData("index") || 0, count = (storeData("scenes") || []).length;
+    var handled = true;
+    if (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar") go(current + 1);
+    else if (key === "ArrowLeft" || key === "PageUp") go(Math.max(1, current - 1));
+    else if (key === "Home") go(1);
+    else if (key === "End") go(count);
+    else if (/^[1-9]$/.test(key)) go(+key);
+    else if (key === "0") go(10);
+    else if (key === "b" || key === "B" || key === ".") toggleBlackout();  // clickers send "." for black screen
+    else if (key === "f" || key === "F") fullScreen();
+    else if (key === "Escape") leave();
+    else handled = false;
+    if (handled) e.preventDefault();
+  });
+
+  // The data export link carries the current view's query.
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest && e.target.closest("#export-data");
+    if (a) a.setAttribute("href", "/export/data.zip" + window.location.search);
+  }, true);
+
+  window.__lecture = {};
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    lecture: {
+      present: function (on) {
+        var fig = graphDiv();
+        // Bigger type in the plot too: the projector is far away.
+        if (fig && window.Plotly && fig._fullLayout) {
+          Plotly.relayout(fig, {"font.size": on ? 24 : 15, "hoverlabel.font.size": on ? 24 : 15, "showlegend": !on,
+                                "yaxis.tickfont.size": on ? 24 : 15, "xaxis.rangeslider.visible": !on});
+        }
+        var button = document.getElementById("present-toggle");
+        if (button) button.textContent = on ? "Leave (Esc)" : "Present";
+        window.dispatchEvent(new Event("resize"));
+        if (!on && /^\/scene\//.test(window.location.pathname)) {
+          window.history.pushState(null, "", "/" + window.location.search);
+        }
+        return on ? "present" : "";
+      },
+      toggle: function (_n, on) { return !on; },
+      showScene: function (n, scenes, cursor) {
+        window.__lecture.scenes = scenes || [];
+        window.__lecture.index = n || 0;
+        if (!n || !scenes || !scenes.length) {
+          return ["", "", scenes && scenes.length ? "Scene – / " + scenes.length : "", no()];
+        }
+        var s = scenes[n - 1];
+        var url = sceneUrl(n);
+        if (window.location.pathname + window.location.search !== url) window.history.pushState(null, "", url);
+        if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
+        setWindow(s.start, s.end);
+        animateCursor(cursor, s.day);
+        zoomTo(s.people);
+        return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];
+      },
+      step: function (_prev, _next, n, scenes) {
+        var trigger = window.dash_clientside.callback_context.triggered_id;
+        var count = (scenes || []).length;
+        if (!count) return no();
+        return trigger === "scene-prev" ? Math.max(1, (n || 1) - 1) : Math.min(count, (n || 0) + 1);
+      },
+      exportTimeline: function () {
+        var trigger = window.dash_clientside.callback_context.triggered_id;
+        var gd = graphDiv();
+        if (!gd) return no();
+        var line = gd.querySelector(".cursor-line");
+        var date = line && line.dataset.date;
+        var format = trigger === "export-timeline-svg" ? "svg" : "png";
+        // The live cursor is an overlay: draw it into the figure for the file, then hide it again.
+        Plotly.relayout(gd, {"shapes[0].visible": !!date, "shapes[0].x0": date, "shapes[0].x1": date})
+          .then(function () { return Plotly.downloadImage(gd, {format: format, scale: 2, filename: "timeline-" + (date || "")}); })
+          .then(function () { Plotly.relayout(gd, {"shapes[0].visible": false}); });
+        return no();
+      },
+      exportNetwork: function () {
+        var trigger = window.dash_clientside.callback_context.triggered_id;
+        var type = trigger === "export-network-svg" ? "svg" : "png";
+        return {type: type, action: "download", filename: "network", options: {full: true, scale: 2, bg: "#ffffff"}};
+      },
+      cite: function (_n, day, payload) {
+        var d = new Date(day * DAY_MS);
+        var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"];
+        var when = d.getUTCDate() + " " + months[d.getUTCMonth()] + " " + d.getUTCFullYear();
+        var today = new Date().toISOString().slice(0, 10);
+        return (payload.title + ", as of " + when + ". " + window.location.href + " (viewed " + today + ").\n" +
+                "Sources: " + (payload.sources || []).join("; ") + ".");
+      }
+    }
+  });
+})();

@@ -1,0 +1,54 @@
+"""Lecture scenes: each sets the cursor date, the timeline window and the focus."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.validate import split_list
+from .network import day
+
+
+def scenes(ds) -> list[dict]:
+    """What the browser needs to step through the dataset's scenes without asking the server."""
+    sc = ds["scenes"]
+    groups, relations = set(ds["groups"]["group_id"]), ds["relations"].set_index("relation_id")
+    events = ds["events"].set_index("event_id")
+    tenures = ds["tenures"].set_index("tenure_id")
+    people = set(ds["people"]["person_id"])
+    mem = ds["memberships"]
+    out = []
+    for n, row in enumerate(sc.itertuples(index=False), start=1):
+        focus = split_list(row.focus)
+        when = row.date
+        focus_people, focus_relations = set(), set()
+        for fid in focus:
+            if fid in people:
+                focus_people.add(fid)
+            elif fid in groups:
+                m = mem[mem["group_id"] == fid]
+                live = m[(m["start_lo"].isna() | (m["start_lo"] <= when)) & (m["end_hi"].isna() | (m["end_hi"] >= when))]
+                focus_people |= set(live["person_id"] if not live.empty else m["person_id"])
+            elif fid in relations.index:
+                focus_relations.add(fid)
+                focus_people |= {relations.at[fid, "a"], relations.at[fid, "b"]}
+            elif fid in events.index:
+                focus_people |= set(split_list(events.at[fid, "people"]))
+            elif fid in tenures.index:
+                focus_people.add(tenures.at[fid, "person_id"])
+        start = row.window_start_lo if pd.notna(row.window_start_lo) else None
+        end = row.window_end_hi if pd.notna(row.window_end_hi) else None
+        out.append({
+            "n": n, "id": row.scene_id, "title": row.title, "caption": row.caption,
+            "day": day(row.date), "label": row.date_label,
+            "start": start.strftime("%Y-%m-%d") if start is not None else None,
+            "end": end.strftime("%Y-%m-%d") if end is not None else None,
+            "people": sorted(focus_people), "relations": sorted(focus_relations),
+        })
+    return out
+
+
+def scene_number(pathname: str | None, count: int) -> int | None:
+    """`/scene/3` -> 3 (1-based), clamped to the scenes there are; None for other paths."""
+    parts = [p for p in (pathname or "").split("/") if p]
+    if len(parts) != 2 or parts[0] != "scene" or not parts[1].isdigit() or count == 0:
+        return None
+    return min(max(int(parts[1]), 1), count)
