@@ -189,6 +189,8 @@
         return no();
       },
       writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, day, meta) {
+        // In a scene the scene's URL is the state: its window and focus come from the scene.
+        if (/^\/scene\//.test(window.location.pathname)) return no();
         var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
           colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
           rels: rels, inactive: inactive === defaults.inactive ? null : inactive};

@@ -102,6 +102,13 @@
     if (handled) e.preventDefault();
   });
 
+  /* Back and forward: between scenes, step there; anywhere else, render the page from the URL. */
+  window.addEventListener("popstate", function () {
+    var m = /^\/scene\/(\d+)$/.exec(window.location.pathname);
+    if (m && presenting()) { go(+m[1]); return; }
+    window.location.reload();
+  });
+
   // The data export link carries the current view's query.
   document.addEventListener("click", function (e) {
     var a = e.target && e.target.closest && e.target.closest("#export-data");
@@ -134,8 +141,8 @@
           return ["", "", scenes && scenes.length ? "Scene – / " + scenes.length : "", no()];
         }
         var s = scenes[n - 1];
-        var url = sceneUrl(n);
-        if (window.location.pathname + window.location.search !== url) window.history.pushState(null, "", url);
+        // One history entry per scene (the cursor date in the query is replaced as it moves).
+        if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", sceneUrl(n));
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
         animateCursor(cursor, s.day);

@@ -71,7 +71,7 @@ class _Failures(logging.Handler):
             frames = [f for f in traceback.extract_tb(tb)]
             own = [f for f in frames if "/dashboard/" in f.filename] or frames
             where = f"{own[-1].filename.split('/site-packages/')[-1]}:{own[-1].lineno}" if own else "?"
-            self.last = f"{etype.__name__}: {str(err)[:160]} @ {where}"
+            self.last = f"{etype.__name__} @ {where}: {' '.join(str(err).split())[:120]}"
 
 
 FAILURES = _Failures()
@@ -87,11 +87,22 @@ def client():
     yield app.server.test_client()
     log.removeHandler(FAILURES)
     if FIVE_HUNDREDS:
-        kinds = Counter((family, exc) for family, _, exc in FIVE_HUNDREDS)
-        lines = [f"{n:4d} x [{family}] {exc}\n       e.g. {next(i for f, i, e in FIVE_HUNDREDS if (f, e) == (family, exc))}"
-                 for (family, exc), n in kinds.most_common()]
-        warnings.warn("plain 500s (bugs to fix, not failures):\n" + "\n".join(lines), stacklevel=1)
-    warnings.warn("hostile cases tried: " + ", ".join(f"{k}={v}" for k, v in sorted(COUNTS.items())), stacklevel=1)
+        # Grouped by where the exception was raised: count, the requests that hit it, one example input.
+        groups: dict[str, list] = {}
+        for family, case, exc in FIVE_HUNDREDS:
+            groups.setdefault(exc.split(":")[0], []).append((family, case, exc))
+        lines = []
+        for sig, hits in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+            families = sorted({f.split(":")[0] for f, _, _ in hits})
+            lines.append(f"{len(hits):4d} x {hits[0][2]}\n       in: {', '.join(families)}\n"
+                         f"       e.g. {hits[0][1][:300]}")
+        warnings.warn(f"{len(FIVE_HUNDREDS)} plain 500s (bugs to fix, not failures):\n" + "\n".join(lines),
+                      stacklevel=1)
+    totals = Counter()
+    for family, n in COUNTS.items():
+        totals[family.split(":")[0]] += n
+    warnings.warn(f"hostile cases tried: {sum(totals.values())} (" + ", ".join(f"{k}={v}" for k, v in sorted(totals.items()))
+                  + ")", stacklevel=1)
 
 
 def _safe(resp, family: str, case) -> None:
@@ -112,10 +123,9 @@ def _safe(resp, family: str, case) -> None:
 
 segment = st.one_of(
     st.sampled_from(HOSTILE),
-    st.text(max_size=30),
-    st.text(st.characters(codec="utf-8"), max_size=12),
-    st.from_regex(r"\A[a-z0-9._~-]{1,20}\Z"),
-    st.integers(min_value=0, max_value=30).map(lambda n: "a" * (2 ** n) if n < 17 else "%41" * 10_000),
+    st.text(max_size=12),
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789._~-", min_size=1, max_size=12),
+    st.integers(min_value=0, max_value=12).map(lambda n: "a" * (2 ** n)),
 )
 
 
@@ -124,7 +134,7 @@ def urls(draw) -> tuple[str, str]:
     prefix = draw(st.sampled_from(["", "", "_dash-component-suites/dash", "_dash-component-suites/dash/dcc",
                                    "_dash-component-suites/dash_cytoscape", "assets", "_dash-layout",
                                    "_dash-dependencies", "_dash-update-component", "healthz", "scene", "static"]))
-    segments = draw(st.lists(segment, max_size=5))
+    segments = draw(st.lists(segment, max_size=4))
     encode = draw(st.sampled_from(["raw", "quote", "quote-all", "double"]))
     if encode == "quote":
         segments = [quote(s, safe="/%") for s in segments]
@@ -133,8 +143,8 @@ def urls(draw) -> tuple[str, str]:
     elif encode == "double":
         segments = [quote(quote(s, safe=""), safe="") for s in segments]
     path = "/" + "/".join([prefix, *segments] if prefix else segments)
-    pairs = draw(st.lists(st.tuples(st.one_of(st.sampled_from(KNOWN_KEYS), st.sampled_from(HOSTILE), st.text(max_size=10)),
-                                    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40))), max_size=8))
+    pairs = draw(st.lists(st.tuples(st.one_of(st.sampled_from(KNOWN_KEYS), st.sampled_from(HOSTILE), st.text(max_size=8)),
+                                    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=16))), max_size=5))
     if draw(st.booleans()):
         query = urlencode(pairs)
     else:  # raw, as a hand-typed or hostile URL would have it
@@ -147,7 +157,7 @@ def _raw(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
-@settings(max_examples=2200, **SETTINGS)
+@settings(max_examples=2000, **SETTINGS)
 @given(url=urls(), gzip=st.booleans(), raw=st.booleans())
 @example(url=("/../../etc/passwd", ""), gzip=False, raw=True)
 @example(url=("/assets/../../dashboard/settings.py", ""), gzip=False, raw=True)
@@ -159,8 +169,8 @@ def test_get_urls_never_fail(client, url, gzip, raw):
     if raw:  # skip the test client's URL handling: the environ a server would build from raw bytes
         resp = client.get("/", headers=headers,
                           environ_overrides={"PATH_INFO": _raw(path), "QUERY_STRING": _raw(query)})
-    else:
-        resp = client.get(quote(path, safe="/%:@!$&'()*+,;=~"), query_string=query,
+    else:  # through the test client's URL parsing ("//x" would be read as a host name)
+        resp = client.get("/" + quote(path, safe="/%:@!$&'()*+,;=~").lstrip("/"), query_string=query,
                           headers=headers)
     if resp.headers.get("Content-Encoding") == "gzip":
         resp.set_data(gz.decompress(resp.get_data()))
@@ -311,7 +321,7 @@ def _judge(key, value) -> bool:
 MENTION = {"sel": "person", "dataset": "dataset"}
 
 
-@settings(max_examples=150, **SETTINGS)
+@settings(max_examples=45, **SETTINGS)
 @given(q=queries(), pathname=st.sampled_from(["/", None, ""]))
 @example(q=("?date=not-a-date&lanes=%3Cscript%3E", {"date", "lanes"}, False), pathname="/")
 @example(q=("?start=1930&end=1920", set(), True), pathname="/")
@@ -327,12 +337,12 @@ def test_render_notices_every_bad_parameter(client, q, pathname):
         return
     assert notes, f"no notice for {search!r} (bad: {sorted(bad)})"
     for key in bad:
-        assert MENTION.get(key, key) in text, f"no notice names '{key}' for {search!r}: {notes}"
+        assert key in text or MENTION.get(key, key) in text, f"no notice names '{key}' for {search!r}: {notes}"
     if reversed_window:
         assert "window" in text
 
 
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=30, **SETTINGS)
 @given(search=st.one_of(st.none(), st.text(max_size=300), st.sampled_from(HOSTILE).map(lambda s: "?" + s),
                         st.lists(st.sampled_from(HOSTILE), max_size=6).map(lambda xs: "?" + "&".join(xs))),
        pathname=st.one_of(st.none(), st.sampled_from(["/", "/scene/1", "/scene/2", "/scene/999", "//scene//1/"]),
@@ -468,17 +478,30 @@ def _post(client, body, family):
     return resp
 
 
-@pytest.mark.parametrize("output", list(NAMES))
-def test_malformed_callback_requests(client, output):
-    dep = {d["output"]: d for d in _deps(client)}.get(output)
-    if dep is None:
-        pytest.skip(f"no server callback for {output}")
-    body = valid_body(dep)
+def _name(output: str) -> str:
+    return NAMES.get(output) or NAMES.get(output.split("@")[0], output.split("@")[0]) + " (duplicate output)"
 
-    @settings(max_examples=150 if output != "content.children" else 60, **SETTINGS)
-    @given(case=mutations(body))
+
+@pytest.mark.parametrize("output", [*NAMES, "others"])
+def test_malformed_callback_requests(client, output):
+    deps = {d["output"]: d for d in _deps(client)}
+    if output == "others":  # callbacks added since this list was written
+        bodies = [(o, valid_body(d)) for o, d in deps.items() if o not in NAMES]
+        if not bodies:
+            pytest.skip("no other server callbacks")
+        cases = st.sampled_from(bodies).flatmap(lambda ob: mutations(ob[1]).map(lambda m: (*m, ob[0])))
+        examples = 60 * len(bodies)
+    elif output in deps:
+        cases = mutations(valid_body(deps[output])).map(lambda m: (*m, output))
+        examples = 40 if output == "content.children" else 150
+    else:
+        pytest.skip(f"no server callback for {output}")
+
+    @settings(max_examples=examples, **SETTINGS)
+    @given(case=cases)
     def run(case):
-        _post(client, case[0], f"callback {NAMES[output]}: {case[1]}")
+        body, kind, target = case
+        _post(client, body, f"callback {_name(target)}: {kind}")
 
     run()
 
@@ -508,32 +531,30 @@ def test_huge_bodies(client, output):
         pytest.skip(f"no server callback for {output}")
     base = valid_body(dep)
     variants = []
-    for where in ("inputs", "state"):
-        for i, item in enumerate(base[where]):
-            for big in ("x" * MB, ["x"] * (MB // 4), {"k" * 10: "v" * MB}, list(range(MB // 8))):
-                b = json.loads(json.dumps(base))
-                target = b[where][i][0] if isinstance(b[where][i], list) and b[where][i] else b[where][i]
-                if isinstance(target, dict):
-                    target["value"] = big
-                    variants.append(b)
+    slots = [(w, i) for w in ("inputs", "state") for i in range(len(base[w]))]
+    bigs = ("x" * MB, ["x"] * (MB // 4), {"k" * 10: "v" * MB}, list(range(MB // 8)))
+    for n, big in enumerate(bigs):  # each shape once, in turn on each input and state
+        for where, i in slots[n % len(slots)::len(bigs)] or slots[:1]:
+            b = json.loads(json.dumps(base))
+            target = b[where][i][0] if isinstance(b[where][i], list) and b[where][i] else b[where][i]
+            if isinstance(target, dict):
+                target["value"] = big
+                variants.append(b)
     b = json.loads(json.dumps(base))
     b["padding"] = "p" * MB
     variants.append(b)
     b = json.loads(json.dumps(base))
     b["changedPropIds"] = ["x.y"] * (MB // 4)
     variants.append(b)
-    nested = base_nested = {}
-    for _ in range(5000):  # deep nesting: json parsers have recursion limits
-        nested["a"] = {}
-        nested = nested["a"]
-    b = json.loads(json.dumps(base))
-    b["state"] = base_nested
-    variants.append(b)
     for b in variants:
-        _post(client, b, f"huge body {NAMES[output]}")
+        _post(client, b, f"huge body {_name(output)}")
+    # Deep nesting (json parsers have recursion limits), sent as text.
+    deep_state = json.dumps({**base, "state": "DEEP"}).replace('"DEEP"', '{"a":' * 5000 + "{}" + "}" * 5000)
+    _safe(client.post("/_dash-update-component", data=deep_state, headers={"Content-Type": "application/json"}),
+          f"huge body {_name(output)}", "state nested 5000 deep")
     deep = ('{"output": "' + output + '", "inputs": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
     _safe(client.post("/_dash-update-component", data=deep, headers={"Content-Type": "application/json"}),
-          f"huge body {NAMES[output]}", "100000 nested lists")
+          f"huge body {_name(output)}", "100000 nested lists")
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+
+from dashboard.core.build import load
+from dashboard.views import export, lecture
+from dashboard.views.network import day
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(FIXTURES / "mini")
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("Stalin", "Stalin"), ("", ""), (3, 3),
+])
+def test_neutralise(cell, expected):
+    assert export.neutralise(cell) == expected
+
+
+def test_view_tables_keep_rows_meeting_the_window(ds):
+    tables = export.view_tables(ds, pd.Timestamp("1917-01-01"), pd.Timestamp("1918-12-31"))
+    assert set(tables["tenures"]["tenure_id"]) == {"lenin-sovnarkom-chair", "trotsky-foreign-affairs"}
+    assert set(tables["events"]["event_id"]) == {"october-revolution-1917"}
+    assert set(tables["people"]["person_id"]) == {"lenin", "trotsky"}
+    assert list(tables["sources"]["source_id"]) == ["chron"]
+
+
+def test_zip_is_neutralised_and_cited(ds):
+    frames = dict(ds.frames)
+    people = frames["people"].copy()
+    people.loc[people["person_id"] == "lenin", "name"] = "=cmd|' /C calc'!A0"
+    ds2 = type(ds)(ds.path, ds.title, ds.description, ds.descriptor, {**frames, "people": people})
+    body = export.zip_bytes(export.view_tables(ds2), "readme")
+    with zipfile.ZipFile(io.BytesIO(body)) as z:
+        assert {"README.txt", "people.csv", "tenures.csv", "sources.csv", "claims.csv"} <= set(z.namelist())
+        people_csv = pd.read_csv(io.BytesIO(z.read("people.csv")), dtype=str, keep_default_na=False)
+        tenures_csv = pd.read_csv(io.BytesIO(z.read("tenures.csv")), dtype=str, keep_default_na=False)
+    assert "'=cmd|' /C calc'!A0" in set(people_csv["name"])
+    assert {"source_id", "locator", "quote", "start_label"} <= set(tenures_csv.columns)
+    assert not any(c.endswith(("_lo", "_hi")) for c in tenures_csv.columns)
+
+
+def test_scenes_expand_focus(ds):
+    scenes = lecture.scenes(ds)
+    assert [s["n"] for s in scenes] == [1, 2]
+    first, second = scenes
+    assert first["day"] == day("1917-11-07") and first["start"] == "1917-01-01" and first["end"] == "1919-12-31"
+    assert first["people"] == ["lenin", "trotsky"]
+    # A relation brings its two ends; a group brings its members at the scene's date.
+    assert second["relations"] == ["stalin-zinoviev-alliance"]
+    assert second["people"] == ["stalin", "trotsky", "zinoviev"]
+    assert second["caption"] == "Lenin dies; the *alliance* turns on Trotsky."
+
+
+@pytest.mark.parametrize("path, n", [("/scene/1", 1), ("/scene/2", 2), ("/scene/9", 2), ("/scene/0", 1),
+                                     ("/scene/x", None), ("/", None), ("/scene/1/2", None), (None, None)])
+def test_scene_number(path, n):
+    assert lecture.scene_number(path, 2) == n

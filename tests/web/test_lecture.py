@@ -1,0 +1,173 @@
+"""Lecture mode in headless Chromium: a whole lecture driven by key presses, black-out, full screen,
+Esc, scene URLs, exports, and the offline guarantee. Runs on the fixture and on both datasets."""
+import datetime as dt
+import struct
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from dashboard.core.build import load
+from dashboard.views import lecture
+from dashboard.web.factory import create_app
+from conftest import FIXTURES, ROOT
+
+pytestmark = pytest.mark.browser
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+DATASETS = {"mini": FIXTURES / "mini", "finnish": ROOT / "data" / "finnish-university-reform",
+            "soviet": ROOT / "data" / "soviet"}
+
+
+def _label(day: int) -> str:
+    d = dt.date(1970, 1, 1) + dt.timedelta(days=day)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def _wait(dash_duo, script, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        value = dash_duo.driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for: {script}")
+
+
+def _press(dash_duo, key):
+    ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def _start(dash_duo, path, url_path):
+    app = create_app(path, path.parent)
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + url_path)
+    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+    dash_duo.wait_for_element("#network canvas", timeout=30)
+    time.sleep(0.5)
+
+
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_whole_lecture_by_keys(dash_duo, name):
+    path = DATASETS[name]
+    scenes = lecture.scenes(load(path))
+    if not scenes:
+        pytest.skip("no scenes")
+    _start(dash_duo, path, "/scene/1")
+    assert "present" in dash_duo.find_element("#page").get_attribute("class")
+    for i, scene in enumerate(scenes, start=1):
+        if i > 1:
+            _press(dash_duo, Keys.PAGE_DOWN)
+        dash_duo.wait_for_text_to_equal("#scene-progress", f"{i} / {len(scenes)}", timeout=10)
+        assert dash_duo.find_element("#scene-title").text == scene["title"]
+        caption = dash_duo.find_element("#scene-caption").text
+        assert caption and "**" not in caption  # Markdown rendered, not shown raw
+        dash_duo.wait_for_text_to_equal("#cursor-label", _label(scene["day"]), timeout=10)
+        if scene["start"]:
+            start = _wait(dash_duo, "const gd = document.querySelector('#timeline .js-plotly-plot');"
+                                    "return gd && gd.layout.xaxis.range && String(gd.layout.xaxis.range[0]);")
+            assert start.startswith(scene["start"][:7])
+        assert dash_duo.driver.current_url.split("?")[0].endswith(f"/scene/{i}")
+    # Past the last scene nothing moves; Home goes back to the first, a number key jumps.
+    _press(dash_duo, Keys.PAGE_DOWN)
+    dash_duo.wait_for_text_to_equal("#scene-progress", f"{len(scenes)} / {len(scenes)}")
+    _press(dash_duo, Keys.HOME)
+    dash_duo.wait_for_text_to_equal("#scene-progress", f"1 / {len(scenes)}")
+    _press(dash_duo, "2")
+    dash_duo.wait_for_text_to_equal("#scene-progress", f"2 / {len(scenes)}")
+    _press(dash_duo, Keys.LEFT)
+    dash_duo.wait_for_text_to_equal("#scene-progress", f"1 / {len(scenes)}")
+    _press(dash_duo, Keys.END)
+    dash_duo.wait_for_text_to_equal("#scene-progress", f"{len(scenes)} / {len(scenes)}")
+    assert [e for e in dash_duo.get_logs() or [] if e["level"] == "SEVERE"] == []
+
+
+def test_scene_url_back_blackout_fullscreen_escape(dash_duo):
+    _start(dash_duo, FIXTURES / "mini", "/scene/2")
+    dash_duo.wait_for_text_to_equal("#scene-progress", "2 / 2")
+    assert dash_duo.find_element("#scene-title").text == "Succession"
+    _press(dash_duo, Keys.PAGE_UP)
+    dash_duo.wait_for_text_to_equal("#scene-progress", "1 / 2")
+    dash_duo.driver.back()
+    dash_duo.wait_for_text_to_equal("#scene-progress", "2 / 2", timeout=15)
+    _press(dash_duo, "b")
+    assert dash_duo.find_element("#blackout").is_displayed()
+    _press(dash_duo, "b")
+    assert not dash_duo.find_element("#blackout").is_displayed()
+    _press(dash_duo, "f")
+    _wait(dash_duo, "return !!document.fullscreenElement")
+    _press(dash_duo, Keys.ESCAPE)
+    _wait(dash_duo, "return !document.getElementById('page').classList.contains('present')")
+    assert dash_duo.find_element("#lanes").is_displayed()  # controls are back
+
+
+def test_keys_do_not_fire_while_typing(dash_duo):
+    _start(dash_duo, FIXTURES / "mini", "/")
+    box = dash_duo.find_element("#search-box")
+    box.send_keys("p")
+    time.sleep(0.3)
+    assert "present" not in dash_duo.find_element("#page").get_attribute("class")
+    dash_duo.find_element("#title").click()
+    _press(dash_duo, "p")
+    _wait(dash_duo, "return document.getElementById('page').classList.contains('present')")
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def _downloaded(folder, suffix, timeout=15):
+    end = time.time() + timeout
+    while time.time() < end:
+        hits = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        if hits and hits[0].stat().st_size > 0:
+            time.sleep(0.3)
+            return hits[0].read_bytes()
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded")
+
+
+def test_exports(dash_duo, tmp_path):
+    _start(dash_duo, FIXTURES / "mini", "/?date=1924-06-01")
+    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    dash_duo.find_element(".export summary").click()
+    width, height = dash_duo.driver.execute_script(
+        "const gd = document.querySelector('#timeline .js-plotly-plot');"
+        "return [gd._fullLayout.width, gd._fullLayout.height];")
+    dash_duo.find_element("#export-timeline-png").click()
+    w, h = _png_size(_downloaded(tmp_path, ".png"))
+    assert abs(w - 2 * width) <= 2 and abs(h - 2 * height) <= 2  # scale 2
+    dash_duo.find_element("#export-timeline-svg").click()
+    raw = _downloaded(tmp_path, ".svg")
+    svg = ET.fromstring(raw)
+    assert svg.tag.endswith("svg") and float(svg.get("width")) > 300 and float(svg.get("height")) > 300
+    assert b"General Secretary" in raw and b"bars" in raw  # the timeline itself, as vectors
+    for p in tmp_path.iterdir():
+        p.unlink()
+    dash_duo.find_element("#export-network-png").click()
+    w, h = _png_size(_downloaded(tmp_path, ".png"))
+    assert w > 100 and h > 100
+    dash_duo.find_element("#export-network-svg").click()
+    assert ET.fromstring(_downloaded(tmp_path, ".svg")).tag.endswith("svg")
+    dash_duo.find_element("#cite").click()
+    text = _wait(dash_duo, "return document.getElementById('citation').value")
+    assert "Mini test dataset, as of 1 June 1924." in text and "date=1924-06-01" in text
+    assert "Sources: Test chronicle (tests/fixtures/texts)." in text
+
+
+def test_everything_is_served_by_the_app(dash_duo):
+    """Offline: every request the page makes goes to the app's own origin."""
+    _start(dash_duo, FIXTURES / "mini", "/scene/1")
+    _press(dash_duo, Keys.PAGE_DOWN)
+    time.sleep(1)
+    # Resource Timing lists every request the page made: scripts, styles, fonts, images, XHR.
+    urls = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+        ".map(e => e.name)")
+    assert len(urls) > 5 and any("_dash-update-component" in u for u in urls)
+    outside = [u for u in urls if not u.startswith(dash_duo.server_url) and not u.startswith(("data:", "blob:"))]
+    assert outside == []
+
+
