@@ -121,7 +121,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 def _downloaded(folder, suffix, timeout=15):
     end = time.time() + timeout
     while time.time() < end:
-        hits = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        hits = [p for p in folder.iterdir() if p.is_file() and p.name.endswith(suffix)]
         if hits and hits[0].stat().st_size > 0:
             time.sleep(0.3)
             return hits[0].read_bytes()
@@ -145,7 +145,8 @@ def test_exports(dash_duo, tmp_path):
     assert svg.tag.endswith("svg") and float(svg.get("width")) > 300 and float(svg.get("height")) > 300
     assert b"General Secretary" in raw and b"bars" in raw  # the timeline itself, as vectors
     for p in tmp_path.iterdir():
-        p.unlink()
+        if p.is_file():
+            p.unlink()
     dash_duo.find_element("#export-network-png").click()
     w, h = _png_size(_downloaded(tmp_path, ".png"))
     assert w > 100 and h > 100
