@@ -53,7 +53,7 @@ def cmd_init(args) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "datapackage.json"
     old = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
-    desc = descriptor(old.get("name") or folder.name, args.title or old.get("title") or folder.name,
+    desc = descriptor(old.get("name") or folder.resolve().name, args.title or old.get("title") or folder.name,
                       old.get("description", ""), old.get("licenses"), old.get("sources"))
     target.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     for name, table in TABLES.items():
@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     vq.add_argument("dataset")
     vq.add_argument("--sources", required=True, help="folder holding the sources' text files")
     vq.set_defaults(func=cmd_verify_quotes)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `python -m dashboard`, `python -m dashboard --port 8123` and `python -m dashboard data/x` all run the app.
+    if not argv or (argv[0] not in sub.choices and argv[0] not in ("-h", "--help")):
+        argv = ["run", *argv]
     args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["run", *(argv or sys.argv[1:])])
     return args.func(args)

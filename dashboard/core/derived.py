@@ -32,9 +32,10 @@ def with_activity(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     first = pd.concat(firsts).dropna().groupby("pid")["d"].min()
     last = pd.concat(lasts).dropna().groupby("pid")["d"].max()
     people["active_lo"] = people["person_id"].map(first).fillna(people["born_lo"]).astype("datetime64[ns]")
-    # Dead people leave the picture; the living stay until their last dated appearance or beyond.
-    people["active_hi"] = people["died_hi"].astype("datetime64[ns]")
+    # People leave the picture at death or, when the sources do not give it, after their last
+    # dated appearance (organisations stay while anything dated involves them).
     people["last_seen"] = people["person_id"].map(last).astype("datetime64[ns]")
+    people["active_hi"] = people["died_hi"].fillna(people["last_seen"]).astype("datetime64[ns]")
     return people
 
 

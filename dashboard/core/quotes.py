@@ -86,19 +86,21 @@ def verify(pkg: Package, sources_dir: Path) -> list[Problem]:
         if not table.cited:
             continue
         file = f"{name}.csv"
-        col = table.columns.index("quote") + 1
+        header = pkg.headers.get(name, table.columns)
+        col = header.index("quote") + 1
+        source_col = header.index("source_id") + 1
         for sid, locator, quote, line in zip(frame["source_id"], frame["locator"], frame["quote"], frame[LINE]):
             if not quote or not sid or not locator:
                 continue  # `check` reports missing citation cells
             if sid not in files:
-                problems.append(Problem(file, line, col - 2, f"unknown source_id ({_short(sid)})",
+                problems.append(Problem(file, line, source_col, f"unknown source_id ({_short(sid)})",
                                         "add it to sources.csv with its text file"))
                 continue
             if not files[sid]:
                 continue  # a source without a text file cannot be checked
             path = sources_dir / files[sid]
             if not path.is_file():
-                problems.append(Problem(file, line, col - 2, f"source text {files[sid]} not found in {sources_dir}",
+                problems.append(Problem(file, line, source_col, f"source text {files[sid]} not found in {sources_dir}",
                                         "pass the folder holding the source texts with --sources"))
                 continue
             text = load_source(path)

@@ -244,8 +244,8 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     # The overview (range slider) triples render time: on by default for small timelines only.
     show_overview = bool(len(bars) < 400 if overview is None else overview)
     fig.update_layout(
-        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 34 * n + 200),
-        autosize=True,
+        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 30 * n + 200),
+        autosize=fill,
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import settings
-from ..core.build import PROCESSED, Dataset, DatasetError, load, load_processed
+from ..core.build import PROCESSED, Dataset, DatasetError, is_fresh, load, load_processed, raw_digest
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ class Entry:
     dataset: Dataset | None = None
     problems: list = field(default_factory=list)
     stale: bool = False  # serving the last good build after a failed rebuild
+    digest: str = ""  # the raw files this entry was loaded from
 
     @property
     def ok(self) -> bool:
@@ -47,18 +48,22 @@ class Registry:
 
     def get(self, name: str = "") -> Entry:
         name = name if name in self.paths else self.default.name
-        if name not in self.entries:
-            self.entries[name] = self._load(name, self.paths[name])
-        return self.entries[name]
+        entry = self.entries.get(name)
+        # A dataset shown with errors is read again once its files change: "fix and reload" works.
+        if entry is None or ((not entry.ok or entry.stale) and not is_fresh(entry.path)
+                             and raw_digest(entry.path) != entry.digest):
+            entry = self.entries[name] = self._load(name, self.paths[name])
+        return entry
 
     def _load(self, name: str, path: Path) -> Entry:
+        digest = raw_digest(path)
         try:
-            return Entry(name, path, load(path))
+            return Entry(name, path, load(path), digest=digest)
         except DatasetError as e:
             log.error("dataset %s has %d problem(s); first: %s", path, len(e.problems), e)
             if (path / PROCESSED / "manifest.json").is_file():
-                return Entry(name, path, load_processed(path), e.problems, stale=True)
-            return Entry(name, path, None, e.problems)
+                return Entry(name, path, load_processed(path), e.problems, stale=True, digest=digest)
+            return Entry(name, path, None, e.problems, digest=digest)
         except (OSError, ValueError, pd.errors.ParserError) as e:  # unreadable processed files
             log.exception("dataset %s could not be loaded", path)
             return Entry(name, path, None, [str(e)])

@@ -31,7 +31,9 @@ def test_soviet_counts():
     assert len(ds["groups"]) >= 15 and len(ds["memberships"]) >= 50
     rel = ds["relations"]
     assert len(rel) >= 80 and rel["kind"].nunique() >= 5
-    assert rel["start_precision"].ne("unknown").all()  # every relation has a span
+    # At least 80 relations carry a dated span; undated ones (mostly family ties the texts do not
+    # date) are kept and shown for the lifetimes of both people.
+    assert rel["start_precision"].ne("unknown").sum() >= 80
     assert len(ds["events"]) >= 150
     claims = ds["claims"]
     disputes = claims.groupby(["target", "field"])
