@@ -202,11 +202,16 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     """The timeline. `fill`: fit the container's height and keep only the lanes with a bar in the
     window (presentation mode: a projected slide cannot scroll)."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
+    # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
+    if colour == "faction":
+        keys = sorted(ds["groups"].loc[ds["groups"]["kind"].isin(FACTION_KINDS), "group_id"])
+    else:
+        keys = sorted(o for o in ds["offices"]["organisation"].dropna().unique() if o)
+    colours = colour_map(keys)
+    colours[""] = NONE_COLOUR
     if fill and window:
         start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
         bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
-    colours = colour_map(sorted(set(bars["colour_key"]), key=lambda k: (k == "", k)))
-    colours[""] = NONE_COLOUR
     traces = []
     for key in sorted(colours, key=lambda k: (k == "", k)):
         rows = bars[bars["colour_key"] == key]
@@ -244,19 +249,21 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     # The overview (range slider) triples render time: on by default for small timelines only.
     show_overview = bool(len(bars) < 400 if overview is None else overview)
     fig.update_layout(
-        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 30 * n + 200),
-        autosize=fill,
+        # A fixed height per lane (two-line labels fit); the width follows the page.
+        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 40 * n + 200),
+        autosize=True,
         margin={"l": 10, "r": 10, "t": 20, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1},
+                "entrywidth": 0.5, "entrywidthmode": "fraction"},
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
-               "tickvals": categories, "ticktext": [wrap(esc(c), 22 if fill else 26) for c in categories],
+               "tickvals": categories, "ticktext": [wrap(esc(c), 22 if fill else 30) for c in categories],
                "autorange": True, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
     )
     return fig

@@ -187,10 +187,10 @@ def render(args: dict, pathname: str | None = None):
                         for i, p in enumerate(periods(ds))
                     ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
                 ]),
-                dcc.Graph(id="timeline", figure=fig, className="timeline",
+                # "auto": the graph follows its container unless the figure fixes a height (lanes do).
+                dcc.Graph(id="timeline", figure=fig, className="timeline", responsive="auto",
                           # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
-                          config={"scrollZoom": True, "displaylogo": False, "responsive": True,
-                                  "displayModeBar": False}),
+                          config={"scrollZoom": True, "displaylogo": False, "displayModeBar": False}),
             ]),
             html.Section(className="panel network-panel", **{"aria-label": "Network of alliances"}, children=[
                 html.Div(className="panel-head", children=[
