@@ -45,8 +45,12 @@ def _type_date(dash_duo, text):
 
 
 def test_page_loads_without_console_errors(dash_duo, app):
+    """Under the Content-Security-Policy: a violation would be logged as a console error."""
     _open(dash_duo, app)
     assert dash_duo.find_element("#title").text == "Mini test dataset"
+    csp = dash_duo.driver.execute_async_script(
+        "const done = arguments[0]; fetch('/').then(r => done(r.headers.get('content-security-policy')));")
+    assert "script-src 'self' 'sha256-" in csp
     assert [e for e in dash_duo.get_logs() or [] if e["level"] == "SEVERE"] == []
 
 
