@@ -165,6 +165,11 @@
         }
         return [Math.min(Math.max(day, min), max), []];
       },
+      toggleTable: function (_n, open) {
+        var button = document.getElementById("table-toggle");
+        if (button) button.setAttribute("aria-expanded", String(!open));
+        return [!open, open, open ? "Show the table view: the state at the cursor date" : "Hide the table view"];
+      },
       togglePlay: function (_n, disabled) {
         return [!disabled, disabled ? "❚❚ Pause" : "▶ Play"];
       },

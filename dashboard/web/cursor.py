@@ -16,7 +16,7 @@ clientside_callback(
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
     Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("net-style", "data"),
-    Input("state-table", "open"), Input("focus", "data"), Input("present", "data"),
+    Input("table-open", "data"), Input("focus", "data"), Input("present", "data"),
     State("payload", "data"), State("date-input", "value"),
 )
 
@@ -71,5 +71,12 @@ clientside_callback(
     _js("switchDataset"),
     Output("url-written", "data", allow_duplicate=True),
     Input("dataset", "value"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    _js("toggleTable"),
+    Output("table-open", "data"), Output("table-body", "hidden"), Output("table-toggle", "children"),
+    Input("table-toggle", "n_clicks"), State("table-open", "data"),
     prevent_initial_call=True,
 )

@@ -245,18 +245,23 @@ def render(args: dict, pathname: str | None = None):
             html.Label([html.Span("Citation of this view", className="sr-only"),
                         dcc.Textarea(id="citation", className="citation-text", readOnly=True, value="")]),
         ]),
-        html.Details(id="state-table", className="state-table", open=False, children=[
-            html.Summary("Table view: the state at the cursor date"),
-            html.Table(className="table", children=[
-                html.Caption(id="table-caption"),
-                html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
-                                    html.Th("Held", scope="col")])),
-                html.Tbody(id="table-offices"),
-            ]),
-            html.Table(className="table", children=[
-                html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
-                                    html.Th("Person", scope="col"), html.Th("When", scope="col")])),
-                html.Tbody(id="table-relations"),
+        # A button rather than <details>: Dash does not hear a <details> element open.
+        html.Section(id="state-table", className="state-table", children=[
+            dcc.Store(id="table-open", data=False),
+            html.Button("Show the table view: the state at the cursor date", id="table-toggle", n_clicks=0,
+                        className="btn table-toggle", **{"aria-expanded": "false", "aria-controls": "table-body"}),
+            html.Div(id="table-body", hidden=True, children=[
+                html.Table(className="table", children=[
+                    html.Caption(id="table-caption"),
+                    html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
+                                        html.Th("Held", scope="col")])),
+                    html.Tbody(id="table-offices"),
+                ]),
+                html.Table(className="table", children=[
+                    html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
+                                        html.Th("Person", scope="col"), html.Th("When", scope="col")])),
+                    html.Tbody(id="table-relations"),
+                ]),
             ]),
         ]),
         html.Footer(className="footer", children=[

@@ -104,3 +104,16 @@ def test_search_finds_variant_spelling(dash_duo, app):
     dash_duo.wait_for_contains_text("#search-hits", "Leon Trotsky", timeout=10)
     dash_duo.find_element("#search-hits button").click()
     dash_duo.wait_for_contains_text("#detail", "Bronstein", timeout=10)
+
+
+def test_table_view_lists_the_state_at_the_cursor(dash_duo, app):
+    _open(dash_duo, app, "date=1923-05-01")
+    assert not dash_duo.find_element("#table-body").is_displayed()
+    dash_duo.find_element("#table-toggle").click()
+    dash_duo.wait_for_contains_text("#table-offices", "General Secretary", timeout=5)
+    rows = dash_duo.find_element("#table-offices").text
+    assert "Joseph Stalin" in rows and "Vladimir Lenin" in rows and "Leon Trotsky" not in rows
+    assert dash_duo.find_element("#table-caption").text == "Offices held and relations in force on 1 May 1923"
+    _type_date(dash_duo, "1917-12-01")
+    dash_duo.wait_for_contains_text("#table-offices", "Leon Trotsky", timeout=5)
+    assert dash_duo.find_element("#table-toggle").get_attribute("aria-expanded") == "true"
