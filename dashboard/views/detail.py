@@ -126,7 +126,7 @@ def resolve_click(point: dict | None) -> tuple[str, str] | None:
     try:
         data = point["points"][0]["customdata"]
         return str(data[2]), str(data[0])
-    except (TypeError, KeyError, IndexError):
+    except (TypeError, KeyError, IndexError, AttributeError):
         return None
 
 

@@ -9,7 +9,7 @@ from dash import Dash, _callback
 
 from .. import settings
 from . import cursor, datasets, lecture, page, views  # noqa: F401  (feature modules register callbacks on import)
-from . import exports
+from . import exports, protocol
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -40,6 +40,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         app.title = entry.dataset.title
 
     exports.register(app.server)
+    protocol.guard(app)
 
     @app.server.route("/healthz")
     def health():

@@ -12,6 +12,7 @@ from ..views import detail, lecture, network, timeline
 from ..views.network import day
 from . import payload
 from .datasets import registry
+from .inputs import text
 from .state import ViewState, first_value, parse
 
 
@@ -82,8 +83,8 @@ def layout() -> html.Div:
 
 
 @callback(Output("content", "children"), Input("url", "search"), Input("url", "pathname"))
-def render_url(search: str | None, pathname: str | None):
-    return render(parse_qs((search or "").lstrip("?")), pathname)
+def render_url(search, pathname):
+    return render(parse_qs(text(search).lstrip("?")), text(pathname) or None)
 
 
 def render(args: dict, pathname: str | None = None):

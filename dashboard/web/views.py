@@ -7,11 +7,13 @@ from dash import ALL, Input, Output, html, State, callback, ctx, no_update
 
 from ..views import detail, network, search, timeline
 from .datasets import registry
+from .inputs import choice, integer, mapping, strings, text
+from .state import COLOURS, LANES
 from .page import PRESENT_FIGURE
 
 
 def _dataset(meta):
-    return registry().get((meta or {}).get("dataset", "")).dataset
+    return registry().get(text(mapping(meta).get("dataset"))).dataset
 
 
 @callback(
@@ -22,13 +24,17 @@ def _dataset(meta):
 )
 def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
     ds = _dataset(meta)
-    lanes = lanes if lanes in ("office", "person") else "office"
-    colour = colour if colour in ("organisation", "faction") else "organisation"
+    relayout = mapping(relayout)
     window = None
-    if isinstance(relayout, dict) and "xaxis.range[0]" in relayout:
-        window = (relayout["xaxis.range[0]"], relayout["xaxis.range[1]"])
-    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(cursor or 0))
-    return timeline.figure(ds, lanes, colour, orgs or None, kinds or None, window, when)
+    a, b = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
+    if isinstance(a, str) and isinstance(b, str):
+        try:
+            window = (str(pd.Timestamp(a).date()), str(pd.Timestamp(b).date()))
+        except ValueError:
+            window = None
+    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(cursor))
+    return timeline.figure(ds, choice(lanes, LANES), choice(colour, COLOURS), strings(orgs), strings(kinds),
+                           window, when)
 
 
 @callback(
@@ -39,13 +45,19 @@ def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
 )
 def scene_timeline(n, scenes, lanes, colour, meta):
     """A scene shows only the lanes of its window, in projector type (the page for /scene/N does too)."""
-    if not n or not scenes or not 1 <= n <= len(scenes):
+    n, scenes = integer(n), scenes if isinstance(scenes, list) else []
+    if not 1 <= n <= len(scenes) or not isinstance(scenes[n - 1], dict):
         return no_update
     scene = scenes[n - 1]
+    if not isinstance(scene.get("start"), (str, type(None))) or not isinstance(scene.get("end"), (str, type(None))):
+        return no_update
     window = (scene["start"], scene["end"]) if scene["start"] and scene["end"] else None
-    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=int(scene["day"]))
-    return timeline.figure(_dataset(meta), lanes if lanes in ("office", "person") else "office",
-                           colour if colour in ("organisation", "faction") else "organisation",
+    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(scene.get("day")))
+    try:
+        window = (str(pd.Timestamp(window[0]).date()), str(pd.Timestamp(window[1]).date())) if window else None
+    except ValueError:
+        window = None
+    return timeline.figure(_dataset(meta), choice(lanes, LANES), choice(colour, COLOURS),
                            window=window, cursor=when, **PRESENT_FIGURE)
 
 
@@ -55,7 +67,7 @@ def scene_timeline(n, scenes, lanes, colour, meta):
     prevent_initial_call=True,
 )
 def rebuild_network(groups, rels, meta):
-    return network.elements(_dataset(meta), groups or None, rels or None)
+    return network.elements(_dataset(meta), strings(groups), strings(rels))
 
 
 @callback(
@@ -74,7 +86,8 @@ def live_layout(_):
     prevent_initial_call=True,
 )
 def search_people(query, meta):
-    hits = search.find(_dataset(meta)["people"], query or "")
+    query = text(query)
+    hits = search.find(_dataset(meta)["people"], query)
     if query and not hits:
         return [html.Li(f"No one called '{query}' in this dataset.", className="no-hit")]
     return [html.Li(html.Button(name, id={"type": "hit", "index": pid}, className="hit", n_clicks=0))
@@ -99,10 +112,10 @@ def show_detail(click, node, edge, _hits, _submit, query, meta):
             if kind == "tenure":
                 row = ds["tenures"].set_index("tenure_id")
                 person = row["person_id"].get(rid, "")
-    elif trigger == "network" and ctx.triggered[0]["prop_id"].endswith("tapNodeData") and node:
+    elif trigger == "network" and ctx.triggered[0]["prop_id"].endswith("tapNodeData") and isinstance(node, dict):
         kind, rid = "person", str(node.get("id", ""))
         person = rid
-    elif trigger == "network" and edge:
+    elif trigger == "network" and isinstance(edge, dict):
         kind, rid = "relation", str(edge.get("relation_id", ""))
     elif isinstance(trigger, dict) and trigger.get("type") == "hit":
         if not ctx.triggered[0]["value"]:
@@ -110,7 +123,7 @@ def show_detail(click, node, edge, _hits, _submit, query, meta):
         kind, rid = "person", str(trigger["index"])
         person = rid
     elif trigger == "search-box":
-        hits = search.find(ds["people"], query or "")
+        hits = search.find(ds["people"], text(query))
         if not hits:
             return no_update, no_update
         kind, rid = "person", hits[0][0]
