@@ -22,6 +22,17 @@ def _props(items) -> bool:
     return isinstance(items, list) and all(_prop(i) or (isinstance(i, list) and all(_prop(j) for j in i)) for i in items)
 
 
+def _declared_outputs(key: str) -> list[str]:
+    """`a.b` or `..a.b...c.d..` (each maybe with an `@hash` of allow_duplicate) -> ["a.b", "c.d"]."""
+    parts = key[2:-2].split("...") if key.startswith("..") else [key]
+    return [p.split("@", 1)[0] for p in parts]
+
+
+def _sent_outputs(outputs) -> list[str]:
+    items = outputs if isinstance(outputs, list) else [outputs]
+    return [f"{o['id']}.{o['property']}" if isinstance(o, dict) and isinstance(o["id"], str) else "?" for o in items]
+
+
 def problem(app: Dash, body) -> str | None:
     """What is wrong with a callback request body, or None when it has the shape Dash expects."""
     if not isinstance(body, dict):
@@ -32,6 +43,8 @@ def problem(app: Dash, body) -> str | None:
     outputs = body.get("outputs")
     if not (_prop(outputs) or (isinstance(outputs, list) and _props(outputs))):
         return "malformed outputs"
+    if _declared_outputs(output) != _sent_outputs(outputs):
+        return "outputs do not match the callback"
     spec = app.callback_map[output]
     for key in ("inputs", "state"):
         items = body.get(key, [])
