@@ -6,10 +6,13 @@ so anything else is answered 400 here.
 """
 from __future__ import annotations
 
+import logging
+
 import flask
 from dash import Dash
 from dash.exceptions import DependencyException
 
+log = logging.getLogger(__name__)
 MAX_BODY = 2 * 1024 * 1024  # the largest callback body the page sends is a few kB
 
 
@@ -30,7 +33,8 @@ def _declared_outputs(key: str) -> list[str]:
 
 def _sent_outputs(outputs) -> list[str]:
     items = outputs if isinstance(outputs, list) else [outputs]
-    return [f"{o['id']}.{o['property']}" if isinstance(o, dict) and isinstance(o["id"], str) else "?" for o in items]
+    return [f"{o['id']}.{o['property'].split('@', 1)[0]}" if isinstance(o, dict) and isinstance(o["id"], str) else "?"
+            for o in items]
 
 
 def problem(app: Dash, body) -> str | None:
@@ -69,6 +73,7 @@ def guard(app: Dash) -> None:
                 body = None
             reason = problem(app, body)
             if reason:
+                log.info("rejected a callback request: %s", reason)
                 return {"error": f"bad callback request: {reason}"}, 400
         return None
 
