@@ -32,7 +32,7 @@ def cmd_build(args) -> int:
     pkg = build(args.dataset)
     _print_problems(pkg.problems)
     if pkg.errors:
-        print(f"nothing written: fix the errors above, then build again", file=sys.stderr)
+        print("nothing written: fix the errors above, then build again", file=sys.stderr)
         return 1
     print(f"built {Path(args.dataset) / PROCESSED}")
     return 0

@@ -114,9 +114,10 @@ def _write(frames: dict[str, pd.DataFrame], folder: Path, digest: str) -> None:
 
 
 @contextmanager
-def _lock(path: Path):
-    with open(path / ".build.lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+def _lock(path: Path, mode: int = fcntl.LOCK_EX):
+    """Builders hold it exclusively, readers shared: a reader never sees a half-swapped folder."""
+    with open(path / ".build.lock", "a") as fh:
+        fcntl.flock(fh, mode)
         try:
             yield
         finally:
@@ -169,6 +170,7 @@ def load(path: str | Path) -> Dataset:
 def load_processed(path: Path) -> Dataset:
     """The processed tables as they are on disk, fresh or not."""
     descriptor = json.loads((path / "datapackage.json").read_text(encoding="utf-8"))
-    frames = {p.stem: pd.read_parquet(p) for p in sorted((path / PROCESSED).glob("*.parquet"))}
+    with _lock(path, fcntl.LOCK_SH):
+        frames = {p.stem: pd.read_parquet(p) for p in sorted((path / PROCESSED).glob("*.parquet"))}
     return Dataset(path, str(descriptor.get("title") or path.name), str(descriptor.get("description") or ""),
                    descriptor, frames)

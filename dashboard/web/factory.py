@@ -4,12 +4,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-
 from dash import Dash, _callback
 
 from .. import settings
-from . import cursor, datasets, lecture, page, views  # noqa: F401  (feature modules register callbacks on import)
-from . import exports, protocol
+from . import cursor, datasets, exports, lecture, page, protocol, views  # noqa: F401  (feature modules register callbacks on import)
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"

@@ -15,7 +15,6 @@ from .datasets import registry
 from .inputs import text
 from .state import ViewState, first_value, parse
 
-
 # Projector settings: big type; no legend or overview, which would not read from the back of a room.
 PRESENT_FIGURE = {"font_size": 22, "legend": False, "overview": False, "fill": True}
 

@@ -3,13 +3,13 @@ change, search people, and open the detail panel for a clicked item."""
 from __future__ import annotations
 
 import pandas as pd
-from dash import ALL, Input, Output, html, State, callback, ctx, no_update
+from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from ..views import detail, network, search, timeline
 from .datasets import registry
 from .inputs import choice, integer, mapping, strings, text
-from .state import COLOURS, LANES
 from .page import PRESENT_FIGURE
+from .state import COLOURS, LANES
 
 
 def _dataset(meta):

@@ -2,9 +2,9 @@ import hashlib
 
 import pandas as pd
 
+from dashboard.cli import main
 from dashboard.core import build as build_mod
 from dashboard.core.build import PROCESSED, build, is_fresh, load
-from dashboard.cli import main
 
 
 def _digests(folder):

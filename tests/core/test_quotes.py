@@ -1,9 +1,8 @@
 import pytest
 
+from conftest import FIXTURES
 from dashboard.cli import main
 from dashboard.core.quotes import find_in_order, normalise, parse_locator
-
-from conftest import FIXTURES
 
 
 @pytest.mark.parametrize("raw, quote", [

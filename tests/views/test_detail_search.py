@@ -1,9 +1,9 @@
 import pytest
 from dash import html
 
+from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.views import detail, search
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

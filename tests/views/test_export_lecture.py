@@ -4,10 +4,10 @@ import zipfile
 import pandas as pd
 import pytest
 
+from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.views import export, lecture
 from dashboard.views.network import day
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 import pytest
 
+from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.views import network
 from dashboard.views.style import RELATION_STYLE
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

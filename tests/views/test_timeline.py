@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
+from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.views import timeline
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")

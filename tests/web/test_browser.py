@@ -7,8 +7,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.web.factory import create_app
 from conftest import FIXTURES
+from dashboard.web.factory import create_app
 
 pytestmark = pytest.mark.browser
 

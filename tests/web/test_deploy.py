@@ -12,8 +12,8 @@ import urllib.request
 
 import pytest
 
-from dashboard.web.factory import create_app
 from conftest import FIXTURES, ROOT
+from dashboard.web.factory import create_app
 
 CALLBACK = {
     "output": "search-hits.children", "outputs": {"id": "search-hits", "property": "children"},
@@ -55,7 +55,7 @@ def server(tmp_path_factory):
         except (OSError, urllib.error.URLError):
             if proc.poll() is not None:
                 log.seek(0)
-                raise AssertionError(f"server exited: {log.read()}")
+                raise AssertionError(f"server exited: {log.read()}") from None
             time.sleep(0.1)
     yield proc, url, log
     if proc.poll() is None:

@@ -23,10 +23,10 @@ from collections import Counter
 from urllib.parse import parse_qs, quote, urlencode
 
 import pytest
-from conftest import FIXTURES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from dashboard.core.dates import resolve
 from dashboard.web.factory import create_app
 

@@ -16,11 +16,11 @@ import shutil
 import time
 
 import pytest
-from conftest import FIXTURES
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
+from conftest import FIXTURES
 from dashboard.web.factory import create_app
 
 pytestmark = pytest.mark.browser

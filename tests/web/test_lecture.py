@@ -9,10 +9,10 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+from conftest import FIXTURES, ROOT
 from dashboard.core.build import load
 from dashboard.views import lecture
 from dashboard.web.factory import create_app
-from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
