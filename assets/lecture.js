@@ -122,7 +122,7 @@
         var fig = graphDiv();
         // Bigger type in the plot too: the projector is far away.
         if (fig && window.Plotly && fig._fullLayout) {
-          Plotly.relayout(fig, {"font.size": on ? 24 : 15, "hoverlabel.font.size": on ? 24 : 15, "showlegend": !on,
+          Plotly.relayout(fig, {"font.size": on ? 24 : 15, "hoverlabel.font.size": on ? 24 : 15,
                                 "yaxis.tickfont.size": on ? 24 : 15, "xaxis.rangeslider.visible": !on});
         }
         var button = document.getElementById("present-toggle");

@@ -196,19 +196,37 @@ def _organisation_bands(bars: pd.DataFrame, order: list[str], offset: int) -> li
             for k, block in enumerate(blocks) if k % 2 == 1]
 
 
-def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
-           window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
-           font_size: int = 15, legend: bool = True, fill: bool = False) -> go.Figure:
-    """The timeline. `fill`: fit the container's height and keep only the lanes with a bar in the
-    window (presentation mode: a projected slide cannot scroll)."""
-    bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
-    # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
+def colours_for(ds, colour: str) -> dict[str, str]:
+    """Colour per key (organisation or faction group), fixed for the whole dataset."""
     if colour == "faction":
         keys = sorted(ds["groups"].loc[ds["groups"]["kind"].isin(FACTION_KINDS), "group_id"])
     else:
         keys = sorted(o for o in ds["offices"]["organisation"].dropna().unique() if o)
     colours = colour_map(keys)
     colours[""] = NONE_COLOUR
+    return colours
+
+
+def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
+    """(label, colour) pairs for the timeline's legend, in colour order."""
+    names = ds["groups"].set_index("group_id")["name"] if colour == "faction" else None
+    items = []
+    for key, c in colours_for(ds, colour).items():
+        if key == "":
+            items.append(("no faction recorded" if colour == "faction" else "other", c))
+        else:
+            items.append((str(names[key]) if names is not None else key, c))
+    return items
+
+
+def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
+           window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
+           font_size: int = 15, legend: bool = False, fill: bool = False) -> go.Figure:
+    """The timeline (its legend is HTML beside it: see `legend`). `fill`: fit the container's height and keep only the lanes with a bar in the
+    window (presentation mode: a projected slide cannot scroll)."""
+    bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
+    # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
+    colours = colours_for(ds, colour)
     if fill and window:
         start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
         bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
@@ -252,11 +270,10 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         # A fixed height per lane (two-line labels fit); the width follows the page.
         barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 40 * n + 200),
         autosize=True,
-        margin={"l": 10, "r": 10, "t": 20, "b": 40},
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1},
-                "entrywidth": 0.5, "entrywidthmode": "fraction"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,

@@ -55,6 +55,9 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         return {"error": getattr(error, "description", "bad request")}, code
 
     secure(app)
+    # Dash registers the callbacks on a process's first request and marks that done before it is, so
+    # a fresh worker's concurrent first requests could find none (400). Do it now, before gunicorn forks.
+    app.server.test_client().get("/healthz")
     return app
 
 

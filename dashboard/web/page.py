@@ -16,7 +16,7 @@ from .inputs import text
 from .state import ViewState, first_value, parse
 
 # Projector settings: big type; no legend or overview, which would not read from the back of a room.
-PRESENT_FIGURE = {"font_size": 22, "legend": False, "overview": False, "fill": True}
+PRESENT_FIGURE = {"font_size": 22, "overview": False, "fill": True}
 
 
 def _known(ds) -> dict[str, set[str]]:
@@ -187,6 +187,8 @@ def render(args: dict, pathname: str | None = None):
                         for i, p in enumerate(periods(ds))
                     ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
                 ]),
+                html.Div(id="timeline-legend", className="legend",
+                         children=payload.timeline_legend(timeline.legend(ds, state.colour))),
                 # "auto": the graph follows its container unless the figure fixes a height (lanes do).
                 dcc.Graph(id="timeline", figure=fig, className="timeline", responsive="auto",
                           # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.

@@ -92,3 +92,17 @@ def legend(spec: dict) -> list:
     return [html.Ul(items, className="legend-list")]
 
 
+
+
+def timeline_legend(items: list[tuple[str, str]]) -> list:
+    """The timeline's key: colours, then what the marks mean."""
+    entries = [html.Li(className="legend-item", children=[
+        html.Span(className="swatch box", style={"backgroundColor": c}), html.Span(label)]) for label, c in items]
+    entries += [
+        html.Li(className="legend-item", children=[html.Span(className="swatch box hatched"),
+                                                   html.Span("date uncertain (earliest to latest possible day)")]),
+        html.Li(className="legend-item", children=[html.Span("▶", className="mark"), html.Span("goes on past the record")]),
+        html.Li(className="legend-item", children=[html.Span("|", className="mark"), html.Span("start or end not given")]),
+        html.Li(className="legend-item", children=[html.Span("◆", className="mark"), html.Span("event")]),
+    ]
+    return [html.Ul(entries, className="legend-list")]

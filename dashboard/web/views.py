@@ -6,6 +6,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from ..views import detail, network, search, timeline
+from . import payload
 from .datasets import registry
 from .inputs import choice, integer, mapping, strings, text
 from .page import PRESENT_FIGURE
@@ -17,7 +18,7 @@ def _dataset(meta):
 
 
 @callback(
-    Output("timeline", "figure"),
+    Output("timeline", "figure"), Output("timeline-legend", "children"),
     Input("lanes", "value"), Input("colour", "value"), Input("orgs", "value"), Input("kinds", "value"),
     State("cursor", "value"), State("timeline", "relayoutData"), State("view-meta", "data"),
     prevent_initial_call=True,
@@ -33,8 +34,9 @@ def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
         except ValueError:
             window = None
     when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(cursor))
-    return timeline.figure(ds, choice(lanes, LANES), choice(colour, COLOURS), strings(orgs), strings(kinds),
-                           window, when)
+    colour = choice(colour, COLOURS)
+    return (timeline.figure(ds, choice(lanes, LANES), colour, strings(orgs), strings(kinds), window, when),
+            payload.timeline_legend(timeline.legend(ds, colour)))
 
 
 @callback(

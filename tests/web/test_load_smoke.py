@@ -31,9 +31,9 @@ def servers(tmp_path_factory):
 
     def measure_memory():
         try:
-            # Searches with a page render every 50th callback (bench/memory.py renders every 10th;
+            # Searches with a page render every 100th callback (bench/memory.py renders every 10th;
             # a render costs ~100 searches, and this keeps the test short).
-            memory.update(measure(started[1], first=500, total=2000, clients=4, render_every=50))
+            memory.update(measure(started[1], first=500, total=2000, clients=4, render_every=100))
         except Exception as e:  # reported by the test that reads the figures
             memory["exception"] = e
 
@@ -90,7 +90,7 @@ def test_first_callbacks_of_a_fresh_worker_can_be_concurrent():
         client = create_app(FIXTURES / "mini", FIXTURES).server.test_client()
         barrier = threading.Barrier(8)
 
-        def first_callback():
+        def first_callback(barrier=barrier, client=client):
             barrier.wait()
             r = client.post("/_dash-update-component", json=search_body("bronstein"))
             statuses.append((r.status_code, r.get_data(as_text=True)[:80]))
