@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-EXTRA = ["#7F3C8D", "#11A579", "#3969AC", "#F2B701", "#E73F74", "#80BA5A", "#E68310", "#008695", "#CF1C90",
+EXTRA = ["#7F3C8D", "#8C564B", "#3969AC", "#F2B701", "#E73F74", "#17BECF", "#E68310", "#008695", "#CF1C90",
          "#4B4B8F", "#A5AA99"]
 PALETTE = OKABE_ITO[:7] + EXTRA
 NONE_COLOUR = "#9A9A9A"
