@@ -147,12 +147,40 @@ def _check_claims(pkg: Package, ids: dict[str, set[str]]) -> None:
             pkg.error("claims.csv", line, _col(pkg, table, "field"), f"{t} has no column {_short(fld)!r}",
                       "use one of: " + ", ".join(TABLES[t].columns))
         groups[(target, fld)].append((line, pref))
+    _warn_preferred_differs(pkg, frame, ids)
     for (target, fld), rows in groups.items():
         preferred = sum(1 for _, p in rows if p == "true")
         if preferred != 1:
             pkg.error("claims.csv", rows[0][0], _col(pkg, table, "preferred"),
                       f"{target} {fld} has {preferred} preferred claims",
                       "mark exactly one claim per target and field preferred=true and say why in its note")
+
+
+def _warn_preferred_differs(pkg: Package, claims, ids: dict[str, set[str]]) -> None:
+    """The preferred claim should say what the table says (dates compared as dates, lists as sets)."""
+    for target, fld, value, pref, line in zip(claims["target"], claims["field"], claims["value"], claims["preferred"],
+                                              claims[LINE]):
+        t, _, rid = target.partition(":")
+        if pref != "true" or t not in pkg.tables or rid not in ids.get(t, ()) or fld not in TABLES[t].columns:
+            continue
+        table, frame = TABLES[t], pkg.tables[t]
+        index = frame.index[frame[table.key] == rid][0]
+        kind = table.field(fld).type
+        if kind == "edtf" and (t, fld) in pkg.resolved:
+            have = pkg.resolved[(t, fld)][frame.index.get_loc(index)]
+            try:
+                said = dates.resolve(value)
+            except dates.DateError:
+                said = None
+            same = bool(have and said and have.lo and said.lo and said.lo <= have.hi and have.lo <= said.hi)
+        elif kind == "ids":
+            same = set(split_list(value)) == set(split_list(frame.at[index, fld]))
+        else:
+            continue  # free text: a paraphrase is fine
+        if not same:
+            pkg.warn("claims.csv", line, _col(pkg, TABLES["claims"], "value"),
+                     f"the preferred value ({_short(value)}) differs from {t}.csv ({_short(frame.at[index, fld])})",
+                     "make the table say what the preferred claim says, or prefer another claim")
 
 
 def _check_focus(pkg: Package, ids: dict[str, set[str]]) -> None:
