@@ -1,5 +1,5 @@
 /* Clientside callbacks: everything the date cursor drives runs here, on data
-   shipped once with the page (see dashboard/web/payload.py). */
+   fetched once after the page (see dashboard/web/viewdata.py and payload.py). */
 (function () {
   "use strict";
   var DAY_MS = 86400000;
@@ -143,6 +143,26 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     history: {
+      loadData: function (url) {
+        if (!url) return no();
+        fetch(url, {credentials: "same-origin"}).then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        }).then(function (data) {
+          window.dash_clientside.set_props("payload", {data: data});
+        }).catch(function () {
+          window.dash_clientside.set_props("notices", {className: "notices", children: [
+            {type: "P", namespace: "dash_html_components",
+             props: {children: "The network and the cursor data could not be loaded: reload the page."}}]});
+        });
+        return no();
+      },
+      showNetwork: function (payload, filter) {
+        if (!payload || !payload.elements) return no();
+        if (!filter) return payload.elements;
+        var keep = new Set(filter);
+        return payload.elements.filter(function (e) { return keep.has(e.data.id); });
+      },
       moveCursor: function (day, person, inactive, base, open, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
@@ -193,12 +213,13 @@
         }
         return no();
       },
-      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, day, meta) {
+      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, lanePage, day, meta) {
         // In a scene the scene's URL is the state: its window and focus come from the scene.
         if (/^\/scene\//.test(window.location.pathname)) return no();
         var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
           colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
-          rels: rels, inactive: inactive === defaults.inactive ? null : inactive};
+          rels: rels, inactive: inactive === defaults.inactive ? null : inactive,
+          lp: lanePage > 1 ? lanePage : null};
         if (relayout && relayout["xaxis.range[0]"]) {
           changes.start = String(relayout["xaxis.range[0]"]).slice(0, 10);  // a day is precise enough
           changes.end = String(relayout["xaxis.range[1]"]).slice(0, 10);

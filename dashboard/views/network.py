@@ -79,6 +79,13 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
     return nodes + edges
 
 
+def visible(ds, groups: list[str] | None = None, relation_kinds: list[str] | None = None) -> list[str] | None:
+    """Ids of the elements the filters keep (None: no filter, all of them)."""
+    if not groups and not relation_kinds:
+        return None
+    return [e["data"]["id"] for e in elements(ds, groups, relation_kinds)]
+
+
 def memberships(ds) -> list[list]:
     """[person, group, lo, hi, colour] for faction-like groups: the browser colours nodes by these."""
     colours = group_colours(ds)

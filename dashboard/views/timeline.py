@@ -14,8 +14,14 @@ from ..core.validate import split_list
 from .style import FONT, NONE_COLOUR, colour_map, esc
 
 EVENTS_LANE = "Events"
+PAGED_EVENTS = "Events of these lanes' people"
 DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
+MAX_LANES = 60  # lanes drawn at once; more are paged (a 40 px lane: 60 lanes fill two screens)
+
+
+def lane_pages(n_lanes: int) -> int:
+    return max(1, -(-n_lanes // MAX_LANES))
 
 
 def span_label(start_label: str, end_label: str, end_precision: str) -> str:
@@ -137,15 +143,17 @@ def _bar_trace(rows: pd.DataFrame, lo: str, hi: str, name: str, colour: str, vag
         marker={"color": colour, "opacity": 0.45 if vague else 1.0,
                 "pattern": {"shape": "/", "fgcolor": "#ffffff", "fgopacity": 0.6, "size": 6} if vague else {},
                 "line": {"width": 0}},
-        customdata=[[tid, pid, "tenure", int(a.value // 10**6), int(b.value // 10**6)]
-                    for tid, pid, a, b in zip(rows["tenure_id"], rows["person_id"], rows["s_lo"], rows["e_hi"])],
+        customdata=[[tid, pid, "tenure"] for tid, pid in zip(rows["tenure_id"], rows["person_id"])],
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         meta={"role": "vague" if vague else "tenure"},
     )
 
 
-def _event_trace(ds, organisations=None):
+def _event_trace(ds, people: set[str] | None = None):
+    """Events on their own lane; with `people`, only the events that name one of them."""
     ev = ds["events"].dropna(subset=["date_lo"])
+    if people is not None:
+        ev = ev[[bool(people.intersection(split_list(ps))) for ps in ev["people"]]]
     if ev.empty:
         return None
     lo = ev["date_lo"]
@@ -161,8 +169,7 @@ def _event_trace(ds, organisations=None):
         x=_iso(mid), y=[EVENTS_LANE] * len(ev), mode="markers", name="Events", showlegend=True,
         marker={"symbol": "diamond", "size": 11, "color": "#333333", "line": {"width": 1, "color": "#ffffff"}},
         error_x={"type": "data", "array": _ms(half), "visible": True, "thickness": 1.5, "width": 0, "color": "#777777"},
-        customdata=[[eid, "", "event", int(a.value // 10**6), int(b.value // 10**6)]
-                    for eid, a, b in zip(ev["event_id"], lo, hi)],
+        customdata=[[eid, "", "event"] for eid in ev["event_id"]],
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta={"role": "events"},
     )
 
@@ -173,7 +180,7 @@ def _marker_trace(rows: pd.DataFrame, column: str, symbol: str, name: str, text:
     return go.Scatter(
         x=_iso(rows[column]), y=list(rows["lane"]), mode="markers", name=name, showlegend=True,
         marker={"symbol": symbol, "size": 12, "color": "#222222"},
-        customdata=[[tid, pid, "tenure", 0, 0] for tid, pid in zip(rows["tenure_id"], rows["person_id"])],
+        customdata=[[tid, pid, "tenure"] for tid, pid in zip(rows["tenure_id"], rows["person_id"])],
         hovertext=[f"<b>{esc(n)}</b><br>{esc(title)}<br>{text}" for n, title in zip(rows["name"], rows["title"])],
         hovertemplate="%{hovertext}<extra></extra>", meta={"role": "marker"},
     )
@@ -221,15 +228,22 @@ def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
 
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
            window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
-           font_size: int = 15, legend: bool = False, fill: bool = False) -> go.Figure:
+           font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1) -> go.Figure:
     """The timeline (its legend is HTML beside it: see `legend`). `fill`: fit the container's height and keep only the lanes with a bar in the
-    window (presentation mode: a projected slide cannot scroll)."""
+    window (presentation mode: a projected slide cannot scroll). Past MAX_LANES lanes, only page `lane_page`
+    of them is drawn: thousands of SVG bars take seconds to draw and cannot be read anyway."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
     # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
     colours = colours_for(ds, colour)
     if fill and window:
         start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
         bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
+    order = lane_order(bars, lanes, ds)
+    total_lanes, pages = len(order), lane_pages(len(order))
+    lane_page = min(max(1, lane_page), pages)
+    if pages > 1:
+        order = order[(lane_page - 1) * MAX_LANES: lane_page * MAX_LANES]
+        bars = bars[bars["lane"].isin(order)].reset_index(drop=True)
     traces = []
     for key in sorted(colours, key=lambda k: (k == "", k)):
         rows = bars[bars["colour_key"] == key]
@@ -250,10 +264,10 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     missing = _marker_trace(pd.concat([bars[bars["end_missing"]].assign(at=lambda r: r["s_hi"]),
                                        bars[bars["start_missing"]].assign(at=lambda r: r["e_lo"])]),
                             "at", "line-ns-open", "Start or end not given", "start or end not given in the sources")
-    events = _event_trace(ds)
+    # Paged: the events of the people in these lanes (all of them would be a solid black band).
+    events = _event_trace(ds, set(bars["person_id"]) if pages > 1 else None)
     traces += [t for t in (opened, missing, events) if t is not None]
 
-    order = lane_order(bars, lanes, ds)
     categories = ([EVENTS_LANE] if events is not None else []) + order
     fig = go.Figure(traces)
     cursor = pd.Timestamp(cursor).strftime("%Y-%m-%d") if cursor is not None else None
@@ -276,11 +290,14 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
+        meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
-               "tickvals": categories, "ticktext": [wrap(esc(c), 22 if fill else 30) for c in categories],
+               "tickvals": categories,
+               "ticktext": [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), 22 if fill else 30)
+                            for c in categories],
                "autorange": True, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
     )
     return fig

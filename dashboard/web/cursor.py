@@ -10,14 +10,20 @@ def _js(name: str) -> ClientsideFunction:
     return ClientsideFunction(namespace="history", function_name=name)
 
 
+# The network's elements and the cursor's intervals: fetched once, after the page.
+clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url", "data"))
+
+clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
+                    Input("net-filter", "data"))
+
 # Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
 clientside_callback(
     _js("moveCursor"),
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
     Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("net-style", "data"),
-    Input("table-open", "data"), Input("focus", "data"), Input("present", "data"),
-    State("payload", "data"), State("date-input", "value"),
+    Input("table-open", "data"), Input("focus", "data"), Input("present", "data"), Input("payload", "data"),
+    State("date-input", "value"),
 )
 
 clientside_callback(
@@ -62,7 +68,7 @@ clientside_callback(
     Output("url-written", "data"),
     Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
     Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
-    Input("inactive", "value"), Input("timeline", "relayoutData"),
+    Input("inactive", "value"), Input("timeline", "relayoutData"), Input("lane-page", "value"),
     State("cursor", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )

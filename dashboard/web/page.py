@@ -10,7 +10,8 @@ from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views.network import day
-from . import payload
+from ..views.timeline import MAX_LANES
+from . import payload, viewdata
 from .datasets import registry
 from .inputs import text
 from .state import ViewState, first_value, parse
@@ -68,6 +69,24 @@ def _window(state: ViewState, ds) -> tuple[str, str] | None:
     return None
 
 
+def lane_pages(fig) -> tuple[list[dict], int, bool]:
+    """Options, value and `hidden` of the lane pager, from the figure's paging (timeline.MAX_LANES)."""
+    meta = fig.layout.meta or {}
+    total, pages = meta.get("lanes", 0), meta.get("lane_pages", 1)
+    options = [{"label": f"Lanes {k * MAX_LANES + 1}–{min(total, (k + 1) * MAX_LANES)} of {total}", "value": k + 1}
+               for k in range(pages)]
+    return options, meta.get("lane_page", 1), pages < 2
+
+
+def lane_pager(fig) -> html.Div:
+    options, value, hidden = lane_pages(fig)
+    return html.Div(id="lane-pager", className="lane-pager", hidden=hidden, children=html.Label([
+        html.Span("Too many lanes to draw at once: showing ", className="lane-pager-text"),
+        dcc.Dropdown(id="lane-page", options=options, value=value, clearable=False, searchable=False,
+                     className="lane-page"),
+    ]))
+
+
 def _checklist(id_: str, options, value, label: str) -> html.Fieldset:
     return html.Fieldset(className="filter", children=[
         html.Legend(label),
@@ -115,14 +134,16 @@ def render(args: dict, pathname: str | None = None):
     window = _window(state, ds)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
                           pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor),
-                          **(PRESENT_FIGURE if state.present else {}))
-    elements = network.elements(ds, state.groups or None, state.rels or None)
+                          lane_page=state.lp, **(PRESENT_FIGURE if state.present else {}))
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
     marks = payload.slider_marks(lo, hi)
     initial_detail = detail.panel(ds, "person", state.sel) if state.sel else detail.panel(ds, "", "")
     return html.Div(id="page", className="present" if state.present else "", children=[
-        dcc.Store(id="payload", data=payload.build(ds)),
+        # The network's elements and the cursor's intervals come as a cached file after the page (viewdata.py).
+        dcc.Store(id="data-url", data=viewdata.url(entry)),
+        dcc.Store(id="payload"),
+        dcc.Store(id="net-filter", data=network.visible(ds, state.groups, state.rels)),
         dcc.Store(id="net-style", data=network.stylesheet()),
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
@@ -187,6 +208,7 @@ def render(args: dict, pathname: str | None = None):
                         for i, p in enumerate(periods(ds))
                     ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
                 ]),
+                lane_pager(fig),
                 html.Div(id="timeline-legend", className="legend",
                          children=payload.timeline_legend(timeline.legend(ds, state.colour))),
                 # "auto": the graph follows its container unless the figure fixes a height (lanes do).
@@ -199,7 +221,7 @@ def render(args: dict, pathname: str | None = None):
                     html.H2("Who stood with or against whom"),
                     html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
                 ]),
-                payload.network_component(elements),
+                payload.network_component([]),
                 html.Div(id="network-legend", className="legend", children=payload.legend(network.legend(ds))),
             ]),
             html.Aside(id="detail", className="panel detail", **{"aria-live": "polite", "aria-label": "Details"},

@@ -30,6 +30,7 @@ class ViewState:
     rels: list[str] = field(default_factory=list)
     inactive: str = "grey"
     present: bool = False
+    lp: int = 1  # page of timeline lanes, when there are more than fit (timeline.MAX_LANES)
 
     def query(self) -> str:
         """The query string of this state, defaults left out."""
@@ -109,4 +110,9 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
             notices.append(f"Ignored unknown {key}: {bad}.")
         setattr(state, key, good)
     state.present = take("present") in ("1", "true")
+    lp = take("lp")
+    if lp.isdigit() and 1 <= int(lp) <= 10_000:
+        state.lp = int(lp)
+    elif lp:
+        notices.append(f"Ignored 'lp={lp}': the page of lanes is a number from 1.")
     return state, notices

@@ -9,7 +9,7 @@ from ..views import detail, network, search, timeline
 from . import payload
 from .datasets import registry
 from .inputs import choice, integer, mapping, strings, text
-from .page import PRESENT_FIGURE
+from .page import PRESENT_FIGURE, lane_pages
 from .state import COLOURS, LANES
 
 
@@ -19,11 +19,13 @@ def _dataset(meta):
 
 @callback(
     Output("timeline", "figure"), Output("timeline-legend", "children"),
+    Output("lane-page", "options"), Output("lane-page", "value"), Output("lane-pager", "hidden"),
     Input("lanes", "value"), Input("colour", "value"), Input("orgs", "value"), Input("kinds", "value"),
+    Input("lane-page", "value"),
     State("cursor", "value"), State("timeline", "relayoutData"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
-def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
+def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, relayout, meta):
     ds = _dataset(meta)
     relayout = mapping(relayout)
     window = None
@@ -35,8 +37,11 @@ def rebuild_timeline(lanes, colour, orgs, kinds, cursor, relayout, meta):
             window = None
     when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(cursor))
     colour = choice(colour, COLOURS)
-    return (timeline.figure(ds, choice(lanes, LANES), colour, strings(orgs), strings(kinds), window, when),
-            payload.timeline_legend(timeline.legend(ds, colour)))
+    # Other lanes or filters: back to the first page of lanes.
+    page = integer(lane_page) if ctx.triggered_id == "lane-page" else 1
+    fig = timeline.figure(ds, choice(lanes, LANES), colour, strings(orgs), strings(kinds), window, when,
+                          lane_page=max(1, page))
+    return (fig, payload.timeline_legend(timeline.legend(ds, colour)), *lane_pages(fig))
 
 
 @callback(
@@ -64,12 +69,13 @@ def scene_timeline(n, scenes, lanes, colour, meta):
 
 
 @callback(
-    Output("network", "elements"),
+    Output("net-filter", "data"),
     Input("groups", "value"), Input("rels", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
-def rebuild_network(groups, rels, meta):
-    return network.elements(_dataset(meta), strings(groups), strings(rels))
+def filter_network(groups, rels, meta):
+    # Ids only: the elements themselves are in the browser already (viewdata.py).
+    return network.visible(_dataset(meta), strings(groups), strings(rels))
 
 
 @callback(

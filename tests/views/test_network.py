@@ -39,6 +39,9 @@ def test_filters(ds):
     assert [e["data"]["kind"] for e in only if "source" in e["data"]] == ["alliance"]
     members = network.elements(ds, groups=["left-opposition"])
     assert [e["data"]["id"] for e in members] == ["trotsky"]
+    # What the browser gets: the ids the filters keep, or None for all.
+    assert network.visible(ds, ["left-opposition"], None) == ["trotsky"]
+    assert network.visible(ds, [], []) is None
 
 
 def test_stylesheet_styles_every_kind_and_arrows(ds):

@@ -79,3 +79,38 @@ def test_data_strings_are_escaped_in_hover(ds):
     ds2.frames["people"] = people
     text = " ".join(h for t in timeline.figure(ds2).data for h in (t.hovertext or []))
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_lanes_past_the_limit_are_paged(ds, monkeypatch):
+    def lanes(fig):
+        return [c for c in fig.layout.yaxis.categoryarray[::-1] if c != timeline.EVENTS_LANE]
+
+    everything = lanes(timeline.figure(ds))
+    monkeypatch.setattr(timeline, "MAX_LANES", 2)
+    first, last = timeline.figure(ds, lane_page=1), timeline.figure(ds, lane_page=99)  # 99: clamped to the last
+    assert lanes(first) == everything[:2] and lanes(last) == everything[2:]
+    assert first.layout.meta == {"lanes": 3, "lane_page": 1, "lane_pages": 2}
+    assert last.layout.meta["lane_page"] == 2
+    # Only the bars of the page's lanes are drawn.
+    drawn = {lane for t in _traces(last, "tenure") + _traces(last, "vague") for lane in t.y}
+    assert drawn == set(everything[2:])
+
+
+def test_paged_events_lane_holds_the_events_of_the_lanes_people(ds, monkeypatch):
+    monkeypatch.setattr(timeline, "MAX_LANES", 2)
+    events = ds["events"].set_index("event_id")["people"]
+    for page in (1, 2):
+        fig = timeline.figure(ds, lane_page=page)
+        people = {c[1] for t in _traces(fig, "tenure") + _traces(fig, "vague") for c in t.customdata}
+        lane = _traces(fig, "events")
+        named = {e for e, ps in events.items() if people & set(ps.split(";"))}
+        if not named:  # nobody in these lanes is named by an event: no events lane at all
+            assert not lane and timeline.EVENTS_LANE not in fig.layout.yaxis.categoryarray
+            continue
+        assert {c[0] for c in lane[0].customdata} == named
+        assert fig.layout.yaxis.ticktext[0] == timeline.PAGED_EVENTS
+    # Unpaged, the lane holds every dated event and says just "Events".
+    monkeypatch.setattr(timeline, "MAX_LANES", 60)
+    fig = timeline.figure(ds)
+    assert len(_traces(fig, "events")[0].customdata) == len(events)
+    assert fig.layout.yaxis.ticktext[0] == timeline.EVENTS_LANE

@@ -370,7 +370,7 @@ SAMPLE = {  # plausible values, as the browser would send them
     "search-box.value": "trot", "search-box.n_submit": 1,
     "timeline.clickData": {"points": [{"customdata": ["stalin-gen-sec", "stalin", "tenure"]}]},
     "network.tapNodeData": {"id": "stalin"}, "network.tapEdgeData": {"relation_id": "stalin-zinoviev-alliance"},
-    "hit.n_clicks": 1,
+    "hit.n_clicks": 1, "lane-page.value": 2,
 }
 
 
@@ -401,14 +401,15 @@ def valid_body(dep: dict) -> dict:
             "changedPropIds": [f"{changed}.{first['property']}"]}
 
 
-NAMES = {"..timeline.figure...timeline-legend.children..": "timeline rebuild", "network.elements": "network rebuild",
+TIMELINE = "..timeline.figure...timeline-legend.children...lane-page.options...lane-page.value...lane-pager.hidden.."
+NAMES = {TIMELINE: "timeline rebuild", "net-filter.data": "network filter",
          "search-hits.children": "search", "..detail.children...selection.data..": "detail",
          "content.children": "page render", "network.layout": "layout"}
 
 
 def test_every_named_callback_is_registered_and_answers(client):
     deps = {d["output"]: d for d in _deps(client)}
-    for output in ("..timeline.figure...timeline-legend.children..", "network.elements", "search-hits.children", "content.children"):
+    for output in (TIMELINE, "net-filter.data", "search-hits.children", "content.children"):
         assert output in deps
     assert any("detail.children" in o for o in deps)
     for output, dep in deps.items():
@@ -453,7 +454,7 @@ def mutations(draw, body: dict):
     elif kind == "output":
         body["output"] = draw(st.one_of(json_value, st.sampled_from(
             ["nope.children", "content.children", "..a.b...c.d..", "", ".", "....", "timeline.figure@x",
-             "..detail.children..", "network.elements"])))
+             "..detail.children..", "net-filter.data"])))
     elif kind == "outputs":
         body["outputs"] = draw(st.one_of(json_value, st.just([]), st.just({"id": "nope", "property": "x"})))
     elif kind == "drop-key":
@@ -493,7 +494,7 @@ def test_malformed_callback_requests(client, output):
         examples = 60 * len(bodies)
     elif output in deps:
         cases = mutations(valid_body(deps[output])).map(lambda m: (*m, output))
-        examples = {"content.children": 40, "..timeline.figure...timeline-legend.children..": 100}.get(output, 150)
+        examples = {"content.children": 40, TIMELINE: 100}.get(output, 150)
     else:
         pytest.skip(f"no server callback for {output}")
 
@@ -576,10 +577,10 @@ def _with(output: str, **values):
 
 CALLBACK_500S = {
     # Callback code that trusts the browser's types (fix in dashboard/web/views.py, page.py, views/*.py).
-    "timeline: cursor not a number": (_with("..timeline.figure...timeline-legend.children..", **{"cursor.value": "abc"}), "views.py: int(cursor)"),
-    "timeline: cursor a list": (_with("..timeline.figure...timeline-legend.children..", **{"cursor.value": [1]}), "views.py: int(cursor)"),
-    "timeline: orgs a number": (_with("..timeline.figure...timeline-legend.children..", **{"orgs.value": 5}), "timeline.py: isin(5)"),
-    "network: rels a number": (_with("network.elements", **{"rels.value": 5}), "network.py: isin(5)"),
+    "timeline: cursor not a number": (_with(TIMELINE, **{"cursor.value": "abc"}), "views.py: int(cursor)"),
+    "timeline: cursor a list": (_with(TIMELINE, **{"cursor.value": [1]}), "views.py: int(cursor)"),
+    "timeline: orgs a number": (_with(TIMELINE, **{"orgs.value": 5}), "timeline.py: isin(5)"),
+    "network: rels a number": (_with("net-filter.data", **{"rels.value": 5}), "network.py: isin(5)"),
     "search: query a number": (_with("search-hits.children", **{"search-box.value": 5}), "search.py: query.strip"),
     "search: view-meta a number": (_with("search-hits.children", **{"view-meta.data": 5}), "views.py: meta.get"),
     "detail: view-meta a list": (_with("..detail.children...selection.data..", **{"view-meta.data": [1]}),

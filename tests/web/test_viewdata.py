@@ -1,0 +1,36 @@
+"""The view's static data (network elements, cursor intervals) as one cacheable file per build."""
+import json
+
+from dashboard.core.build import load
+from dashboard.views import network
+from dashboard.web import viewdata
+from dashboard.web.datasets import registry
+from dashboard.web.factory import create_app
+
+
+def test_view_data_is_cached_per_build_and_matches_the_builders(mini):
+    server = create_app(mini).server
+    client = server.test_client()
+    page = client.post("/_dash-update-component", json={
+        "output": "content.children", "outputs": {"id": "content", "property": "children"},
+        "inputs": [{"id": "url", "property": "search", "value": ""}, {"id": "url", "property": "pathname", "value": "/"}],
+        "changedPropIds": ["url.pathname"]})
+    stores = {c["props"]["id"]: c["props"].get("data") for c in page.get_json()["response"]["content"]["children"]
+              ["props"]["children"] if c.get("type") == "Store"}
+    url = stores["data-url"]
+    assert url.startswith(f"/view-data/{mini.name}/") and stores["payload"] is None
+    r = client.get(url)
+    assert r.status_code == 200 and "immutable" in r.headers["Cache-Control"]
+    data = json.loads(r.data)
+    assert data["elements"] == json.loads(json.dumps(network.elements(load(mini))))
+    assert data["tenures"] and data["lo"] < data["hi"]
+    # A page rendered before a rebuild asks with an old digest: it gets the data, not to be cached.
+    old = client.get(f"/view-data/{mini.name}/0123abcd.json")
+    assert old.status_code == 200 and old.headers["Cache-Control"] == "no-store"
+    assert client.get("/view-data/nope/x.json").status_code == 404
+
+
+def test_url_names_the_build(mini):
+    create_app(mini)
+    entry = registry().get()
+    assert viewdata.url(entry) == f"/view-data/{mini.name}/{entry.digest}.json" and entry.digest
