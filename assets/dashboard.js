@@ -80,7 +80,7 @@
     var page = document.getElementById("page");
     var rules = base.slice();
     if (page && page.classList.contains("present")) {
-      rules.push({selector: "node", style: {"font-size": 30, "text-max-width": 220}});
+      rules.push({selector: "node", style: {"font-size": 26, "text-max-width": 220}});
     }
     rules.push({selector: "edge[lo > " + day + "], edge[hi < " + day + "]", style: {display: "none"}});
     // Greyed people lose their labels too, so the active ones stay legible.

@@ -33,15 +33,21 @@
     if (gd && window.Plotly && start && end) Plotly.relayout(gd, {"xaxis.range": [start, end]});
   }
 
-  /* Frame the scene's people and their neighbours in the network. */
-  function zoomTo(people) {
+  /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
+     network at once has labels too small to read from the back of a room. */
+  function zoomTo(people, day) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
-    if (!cy) return;
-    var nodes = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0; });
-    var target = nodes.length ? nodes.closedNeighborhood() : cy.elements();
+    if (!cy || !cy.nodes().length) return;
+    var active = function (n) { return n.data("alo") <= day && day <= n.data("ahi"); };
+    var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && active(n); });
+    if (!target.length) target = cy.nodes().filter(active);
+    // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that scale): a scene of two people next to each other
+    // would otherwise fill a 1080p panel with three names.
+    var pad = Math.min(cy.width(), cy.height()) / 6, bb = target.boundingBox();
+    var zoom = Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1));
     cy.stop();
-    cy.animate({fit: {eles: target, padding: 40}}, {duration: 600});
+    cy.animate({zoom: Math.max(zoom, cy.minZoom()), center: {eles: target}}, {duration: 600});
   }
 
   function sceneUrl(n) {
@@ -146,8 +152,20 @@
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
         animateCursor(cursor, s.day);
-        zoomTo(s.people);
+        zoomTo(s.people, s.day);
         return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];
+      },
+      frameScene: function (_elements, n, scenes) {
+        // The network's elements arrive after the page (viewdata.py): frame the scene once they are drawn.
+        var s = n && scenes && scenes[n - 1];
+        var el = document.getElementById("network");
+        var cy = el && el._cyreg && el._cyreg.cy;
+        if (!s || !cy) return no();
+        var done = false;
+        var frame = function () { if (!done) { done = true; zoomTo(s.people, s.day); } };
+        cy.one("layoutstop", function () { setTimeout(frame, 0); });
+        setTimeout(frame, 400);
+        return no();
       },
       step: function (_prev, _next, n, scenes) {
         var trigger = window.dash_clientside.callback_context.triggered_id;

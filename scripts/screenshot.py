@@ -33,11 +33,16 @@ def main() -> None:
     w, h = (int(x) for x in args.size.split("x"))
     d = driver(w, h)
     try:
+        # --window-size is the outer window in headless Chromium (the page got 143 px less height):
+        # set the viewport itself, as a projector in full screen (F) shows it.
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False})
         d.get(args.url)
         time.sleep(args.wait)
         if args.full:
             height = d.execute_script("return document.body.scrollHeight")
-            d.set_window_size(w, max(h, height))
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                              {"width": w, "height": max(h, height), "deviceScaleFactor": 1, "mobile": False})
             time.sleep(0.5)
         d.save_screenshot(args.out)
         logs = d.get_log("browser")

@@ -7,10 +7,12 @@ import math
 import random
 
 import igraph
+import numpy as np
 import pandas as pd
 
 from .validate import split_list
 
+MIN_GAP = 70.0  # layout units (about pixels at zoom 1) between two people: room for a surname
 EDGE_WEIGHT = {"alliance": 2.0, "family": 2.0, "patronage": 1.5, "rivalry": 0.5, "repression": 0.5, "other": 1.0}
 
 
@@ -86,11 +88,32 @@ def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame({"person_id": [], "x": [], "y": []})
     # Aspect 4:3 like the panel; a larger network gets a larger canvas, so labels keep their size.
     size = 480 * max(1.0, math.sqrt(len(ids) / 40))
-    return pd.DataFrame({
-        "person_id": ids,
-        "x": [round((x - 0.5) * size * 1.33, 1) for x in xs],
-        "y": [round((y - 0.5) * size, 1) for y in ys],
-    })
+    x = (np.array(xs) - 0.5) * size * 1.33
+    y = (np.array(ys) - 0.5) * size
+    if len(ids) <= 400:
+        x, y = _spread(x, y, MIN_GAP)
+    return pd.DataFrame({"person_id": ids, "x": np.round(x, 1), "y": np.round(y, 1)})
+
+
+def _spread(x: np.ndarray, y: np.ndarray, gap: float, rounds: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """Push apart nodes closer than `gap` (a name's width, roughly), so the dense core of a network can
+    be read; each pair moves half the overlap each way, until none is left or `rounds` is spent."""
+    x, y = x.astype(float).copy(), y.astype(float).copy()
+    n = len(x)
+    # Coincident nodes need a direction: a fixed one per pair, so the result is the same on every build.
+    tie = np.subtract.outer(np.arange(n), np.arange(n)).astype(float)
+    for _ in range(rounds):
+        dx, dy = np.subtract.outer(x, x), np.subtract.outer(y, y)
+        d = np.hypot(dx, dy)
+        close = (d < gap) & ~np.eye(n, dtype=bool)
+        if not close.any():
+            break
+        dx = np.where(d > 1e-6, dx, tie)
+        d = np.where(d > 1e-6, d, np.maximum(np.abs(tie), 1.0))  # the diagonal: 1, never divided by 0
+        push = np.where(close, (gap - d) / 2 / d, 0.0)
+        x += (push * dx).sum(axis=1) * 0.5
+        y += (push * dy).sum(axis=1) * 0.5
+    return x, y
 
 
 def _declutter(values: list[float]) -> list[float]:

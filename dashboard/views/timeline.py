@@ -17,6 +17,7 @@ EVENTS_LANE = "Events"
 PAGED_EVENTS = "Events of these lanes' people"
 DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
+PRESENT_LANES = 4  # lanes on a projected slide: 22 px labels on two lines still fit at 1280x720
 MAX_LANES = 60  # lanes drawn at once; more are paged (a 40 px lane: 60 lanes fill two screens)
 
 
@@ -228,9 +229,12 @@ def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
 
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
            window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
-           font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1) -> go.Figure:
-    """The timeline (its legend is HTML beside it: see `legend`). `fill`: fit the container's height and keep only the lanes with a bar in the
-    window (presentation mode: a projected slide cannot scroll). Past MAX_LANES lanes, only page `lane_page`
+           font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1,
+           focus: list[str] | None = None) -> go.Figure:
+    """The timeline (its legend is HTML beside it: see `legend`).
+
+    `fill` (presentation mode: a projected slide cannot scroll): fit the container's height and keep
+    only PRESENT_LANES lanes with a bar in the window, those of the `focus` people first. Past MAX_LANES lanes, only page `lane_page`
     of them is drawn: thousands of SVG bars take seconds to draw and cannot be read anyway."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
     # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
@@ -238,6 +242,13 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     if fill and window:
         start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
         bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
+    left_out = 0
+    if fill:
+        order = lane_order(bars, lanes, ds)
+        focused = set(bars.loc[bars["person_id"].isin(focus or []), "lane"])
+        keep = ([lane for lane in order if lane in focused] + [lane for lane in order if lane not in focused])
+        left_out = max(0, len(keep) - PRESENT_LANES)
+        bars = bars[bars["lane"].isin(keep[:PRESENT_LANES])].reset_index(drop=True)
     order = lane_order(bars, lanes, ds)
     total_lanes, pages = len(order), lane_pages(len(order))
     lane_page = min(max(1, lane_page), pages)
@@ -293,6 +304,9 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
+               "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'} in these years"
+                                 if left_out else None,
+                         "font": {"size": font_size - 4, "color": "#444444"}, "standoff": 4},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
                "tickvals": categories,

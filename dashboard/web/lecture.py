@@ -30,6 +30,13 @@ clientside_callback(
 )
 
 clientside_callback(
+    _js("frameScene"),
+    Output("url-written", "data", allow_duplicate=True),
+    Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
     _js("step"),
     Output("scene-index", "data", allow_duplicate=True),
     Input("scene-prev", "n_clicks"), Input("scene-next", "n_clicks"), State("scene-index", "data"),

@@ -134,7 +134,7 @@ def render(args: dict, pathname: str | None = None):
     window = _window(state, ds)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
                           pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor),
-                          lane_page=state.lp, **(PRESENT_FIGURE if state.present else {}))
+                          lane_page=state.lp, focus=focus["people"], **(PRESENT_FIGURE if state.present else {}))
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
     marks = payload.slider_marks(lo, hi)

@@ -65,7 +65,7 @@ def scene_timeline(n, scenes, lanes, colour, meta):
     except ValueError:
         window = None
     return timeline.figure(_dataset(meta), choice(lanes, LANES), choice(colour, COLOURS),
-                           window=window, cursor=when, **PRESENT_FIGURE)
+                           window=window, cursor=when, focus=strings(scene.get("people")), **PRESENT_FIGURE)
 
 
 @callback(

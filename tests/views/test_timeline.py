@@ -114,3 +114,17 @@ def test_paged_events_lane_holds_the_events_of_the_lanes_people(ds, monkeypatch)
     fig = timeline.figure(ds)
     assert len(_traces(fig, "events")[0].customdata) == len(events)
     assert fig.layout.yaxis.ticktext[0] == timeline.EVENTS_LANE
+
+
+def test_presentation_keeps_a_few_lanes_focus_first_and_counts_the_rest(ds, monkeypatch):
+    monkeypatch.setattr(timeline, "PRESENT_LANES", 1)
+    window = ("1917-01-01", "1953-12-31")
+    fig = timeline.figure(ds, fill=True, window=window, focus=["stalin"])
+    lanes = [c for c in fig.layout.yaxis.categoryarray if c != timeline.EVENTS_LANE]
+    assert lanes == ["General Secretary"]
+    assert fig.layout.xaxis.title.text == "+2 more offices in these years"
+    # Without focus the first lanes in rank order; with room for all, no note.
+    assert len([c for c in timeline.figure(ds, fill=True, window=window).layout.yaxis.categoryarray
+                if c != timeline.EVENTS_LANE]) == 1
+    monkeypatch.setattr(timeline, "PRESENT_LANES", 4)
+    assert timeline.figure(ds, fill=True, window=window).layout.xaxis.title.text is None
