@@ -10,6 +10,7 @@ sends one request at a time, each on a new connection, picking from a fixed mix:
   layout  GET /_dash-layout            (the layout JSON)
   search  POST /_dash-update-component (the people search, as typed in the search box)
   render  POST /_dash-update-component (the page render from the URL: content.children)
+  data    GET /view-data/<dataset>/<digest>.json (network elements and cursor data, fetched by each page)
 
 Halfway through, one gunicorn worker (a child of the master PID) gets SIGKILL. Requests in flight on
 that worker can fail (each client has at most one request outstanding, so at most --clients of them);
@@ -22,10 +23,12 @@ Numbers depend on the machine and on what else runs on it: clients and server sh
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import json
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -46,7 +49,7 @@ RENDERS = [("", "/"), ("?date=1924-01-21", "/"), ("", "/scene/1"), ("?lanes=offi
 # Relative weights of the request kinds. A render is ~100x the CPU of a search (it builds the whole
 # page: figure, network, payload), so it is the rarer callback, as in real use (once per page load or
 # navigation, while the search runs on every keystroke).
-MIX = {"page": 10, "layout": 10, "search": 72, "render": 8}
+MIX = {"page": 10, "layout": 10, "search": 66, "render": 8, "data": 6}
 
 
 def search_body(query: str) -> dict:
@@ -185,6 +188,14 @@ def request(method: str, base: str, path: str, body: dict | None = None, timeout
         conn.close()
 
 
+@functools.cache
+def data_path(base: str) -> str:
+    """The view-data URL a page render names (it carries the build's digest)."""
+    _, body = request("POST", base, "/_dash-update-component", render_body("", "/"))
+    found = re.search(rb'"(/view-data/[^"]+)"', body)
+    return found.group(1).decode() if found else "/view-data/unknown/current.json"
+
+
 def one(kind: str, base: str, rng: random.Random) -> tuple[int, bytes]:
     if kind == "page":
         return request("GET", base, "/")
@@ -192,6 +203,8 @@ def one(kind: str, base: str, rng: random.Random) -> tuple[int, bytes]:
         return request("GET", base, "/_dash-layout")
     if kind == "search":
         return request("POST", base, "/_dash-update-component", search_body(rng.choice(SEARCHES)))
+    if kind == "data":
+        return request("GET", base, data_path(base))
     return request("POST", base, "/_dash-update-component", render_body(*rng.choice(RENDERS)))
 
 
@@ -204,6 +217,8 @@ def ok(kind: str, status: int, body: bytes) -> bool:
         return b'"Location"' in body
     if kind == "search":
         return b'"search-hits"' in body
+    if kind == "data":
+        return b'"elements"' in body
     return b'"content"' in body and b'"timeline"' in body
 
 
