@@ -192,8 +192,8 @@ def request(method: str, base: str, path: str, body: dict | None = None, timeout
 def data_path(base: str) -> str:
     """The view-data URL a page render names (it carries the build's digest)."""
     _, body = request("POST", base, "/_dash-update-component", render_body("", "/"))
-    found = re.search(rb'"(/view-data/[^"]+)"', body)
-    return found.group(1).decode() if found else "/view-data/unknown/current.json"
+    found = re.search(rb'"id":\s*"data-url",\s*"data":\s*("[^"]+")', body)  # Dash writes / as \u002f
+    return json.loads(found.group(1)) if found else "/view-data/unknown/current.json"
 
 
 def one(kind: str, base: str, rng: random.Random) -> tuple[int, bytes]:
