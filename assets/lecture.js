@@ -35,16 +35,18 @@
 
   /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
      network at once has labels too small to read from the back of a room. */
-  function zoomTo(people, day) {
+  function zoomTo(people, day, padding) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
     if (!cy || !cy.nodes().length) return;
     var active = function (n) { return n.data("alo") <= day && day <= n.data("ahi"); };
     var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && active(n); });
     if (!target.length) target = cy.nodes().filter(active);
+    if (!target.length) return;
     // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that scale): a scene of two people next to each other
     // would otherwise fill a 1080p panel with three names.
-    var pad = Math.min(cy.width(), cy.height()) / 6, bb = target.boundingBox();
+    var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
+    var bb = target.boundingBox();
     var zoom = Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1));
     cy.stop();
     cy.animate({zoom: Math.max(zoom, cy.minZoom()), center: {eles: target}}, {duration: 600});
@@ -155,14 +157,19 @@
         zoomTo(s.people, s.day);
         return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];
       },
-      frameScene: function (_elements, n, scenes) {
-        // The network's elements arrive after the page (viewdata.py): frame the scene once they are drawn.
+      frameScene: function (_elements, n, scenes, day) {
+        // The network's elements arrive after the page (viewdata.py): once they are drawn, frame the
+        // scene's people, or else the people active at the cursor date (not everyone who ever lived).
         var s = n && scenes && scenes[n - 1];
         var el = document.getElementById("network");
         var cy = el && el._cyreg && el._cyreg.cy;
-        if (!s || !cy) return no();
+        if (!cy) return no();
         var done = false;
-        var frame = function () { if (!done) { done = true; zoomTo(s.people, s.day); } };
+        var frame = function () {
+          if (done) return;
+          done = true;
+          if (s) zoomTo(s.people, s.day); else zoomTo([], day, 20);
+        };
         cy.one("layoutstop", function () { setTimeout(frame, 0); });
         setTimeout(frame, 400);
         return no();

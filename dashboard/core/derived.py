@@ -86,9 +86,9 @@ def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     xs, ys = _declutter([c[0] for c in coords[: len(ids)]]), _declutter([c[1] for c in coords[: len(ids)]])
     if not ids:
         return pd.DataFrame({"person_id": [], "x": [], "y": []})
-    # Aspect 4:3 like the panel; a larger network gets a larger canvas, so labels keep their size.
+    # About as wide as tall, like the panel beside the timeline; a larger network gets a larger canvas.
     size = 480 * max(1.0, math.sqrt(len(ids) / 40))
-    x = (np.array(xs) - 0.5) * size * 1.33
+    x = (np.array(xs) - 0.5) * size * 1.1
     y = (np.array(ys) - 0.5) * size
     if len(ids) <= 400:
         x, y = _spread(x, y, MIN_GAP)

@@ -110,8 +110,10 @@ def stylesheet(font_size: int = 20) -> list[dict]:
             "text-outline-color": "#ffffff", "text-outline-width": 3,
             "background-color": NONE_COLOUR, "width": 26, "height": 26,
             "border-width": 2, "border-color": "#ffffff"}},
+        # An organisation without an acronym has a long name: one line, cut with "…" (the panel has it whole).
         {"selector": "node.organisation", "style": {"shape": "round-rectangle", "width": 34, "height": 22,
-                                                    "background-color": "#5C5C5C"}},
+                                                    "background-color": "#5C5C5C", "text-wrap": "ellipsis",
+                                                    "text-max-width": 190}},
         {"selector": "edge", "style": {"width": 3, "curve-style": "bezier", "opacity": 0.85}},
         {"selector": "node.focus, node:selected", "style": {"border-width": 6, "border-color": "#C00000",
                                                             "width": 38, "height": 38, "font-weight": "bold",

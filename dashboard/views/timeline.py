@@ -289,6 +289,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     if lanes == "office":
         shapes += _organisation_bands(bars, order, offset=len(categories) - len(order))
     n = len(categories)
+    # Lanes fill the plot exactly (autorange pads markers by two lanes above and below).
     # The overview (range slider) triples render time: on by default for small timelines only.
     show_overview = bool(len(bars) < 400 if overview is None else overview)
     fig.update_layout(
@@ -312,6 +313,6 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                "tickvals": categories,
                "ticktext": [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), 22 if fill else 30)
                             for c in categories],
-               "autorange": True, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
+               "range": [-0.6, n - 0.4], "autorange": False, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
     )
     return fig

@@ -32,7 +32,7 @@ clientside_callback(
 clientside_callback(
     _js("frameScene"),
     Output("url-written", "data", allow_duplicate=True),
-    Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"),
+    Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
     prevent_initial_call=True,
 )
 
