@@ -44,16 +44,16 @@ const done = arguments[arguments.length - 1];
 })();
 """
 # One cursor move: set the slider value through Dash, wait until the timeline's cursor line and the
-# network's stylesheet both show the new day, then two frames (the paint).
+# network (its elements' classes: data-day on the container) both show the new day, then two frames.
 MOVE = """
 const [day, done] = [arguments[0], arguments[arguments.length - 1]];
 const iso = new Date(day * 86400000).toISOString().slice(0, 10);
 const gd = document.querySelector('#timeline .js-plotly-plot');
-const cy = document.getElementById('network')._cyreg.cy;
+const net = document.getElementById('network');
 const t0 = performance.now();
 window.dash_clientside.set_props('cursor', {value: day});
 (function poll() {
-  const styled = cy.style().json().some(r => r.selector && r.selector.indexOf('[lo > ' + day + ']') >= 0);
+  const styled = net.dataset.day === String(day);
   const line = gd.querySelector('.cursor-line');
   if (line && line.dataset.date === iso && styled) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - t0)));

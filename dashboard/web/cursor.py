@@ -16,6 +16,9 @@ clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url"
 clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
                     Input("net-filter", "data"))
 
+clientside_callback(_js("elementsChanged"), Output("network", "className"), Input("network", "elements"),
+                    State("cursor", "value"), State("payload", "data"), prevent_initial_call=True)
+
 # Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
 clientside_callback(
     _js("moveCursor"),

@@ -68,6 +68,24 @@ def test_cursor_moves_network_and_timeline(dash_duo, app):
     assert "date=1929-06-01" in dash_duo.driver.current_url
 
 
+def test_cursor_colours_factions_and_greys_people_not_active(dash_duo, app):
+    _open(dash_duo, app, "date=1922-06-01")
+    node = CY + ".getElementById('{}')"
+    grey = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
+    _type_date(dash_duo, "1925-06-01")  # Trotsky in the Left Opposition (from 1923), Lenin dead (Jan 1924)
+    dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1925", timeout=5)
+    time.sleep(0.3)
+    left = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
+    assert left != grey
+    assert dash_duo.driver.execute_script(node.format("lenin") + ".style('opacity')") == "0.2"
+    assert dash_duo.driver.execute_script(node.format("stalin") + ".style('opacity')") == "1"
+    _type_date(dash_duo, "1922-06-01")  # and back: the classes follow the date both ways
+    dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1922", timeout=5)
+    time.sleep(0.3)
+    assert dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')") == grey
+    assert dash_duo.driver.execute_script(node.format("lenin") + ".style('opacity')") == "1"
+
+
 def test_clicking_a_bar_shows_its_quote(dash_duo, app):
     _open(dash_duo, app)
     bars = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#timeline .bars .point path")
