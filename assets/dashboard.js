@@ -115,30 +115,45 @@
   }
 
   /* What is true on `day`, as classes: `off` (edge not in force), `gone` (person not active) and
-     `fcN` (faction colour N). Only elements whose state changes are touched. */
-  function showDay(day, payload) {
-    var el = document.getElementById("network");
-    var cy = el && el._cyreg && el._cyreg.cy;
-    if (!cy || !payload) return;
+     `fcN` (faction colour N). */
+  function factionAt(day, payload) {
     var index = {}, colour = {};
     factionColours(payload).forEach(function (c, i) { index[c] = i; });
     // Memberships come widest first: a narrower group, applied later, wins.
     (payload.memberships || []).forEach(function (m) { if (m[2] <= day && day <= m[3]) colour[m[0]] = index[m[4]]; });
+    return colour;
+  }
+
+  function stateClasses(data, day, colour) {
+    if (data.source !== undefined) return data.lo > day || data.hi < day ? ["off"] : [];
+    var out = data.alo > day || data.ahi < day ? ["gone"] : [];
+    if (data.id in colour) out.push("fc" + colour[data.id]);
+    return out;
+  }
+
+  /* Elements as the page first draws them: with the day's classes, so they are styled once. */
+  function elementsAt(elements, day, payload) {
+    var colour = factionAt(day, payload);
+    return elements.map(function (e) {
+      var extra = stateClasses(e.data, day, colour);
+      return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
+    });
+  }
+
+  /* A cursor move: only the elements whose state changes are touched. */
+  function showDay(day, payload) {
+    var el = document.getElementById("network");
+    var cy = el && el._cyreg && el._cyreg.cy;
+    if (!cy || !payload) return;
+    var colour = factionAt(day, payload);
     cy.batch(function () {
-      cy.edges().forEach(function (e) {
-        var off = e.data("lo") > day || e.data("hi") < day;
-        if (e.hasClass("off") !== off) e.toggleClass("off", off);
-      });
-      cy.nodes().forEach(function (n) {
-        var gone = n.data("alo") > day || n.data("ahi") < day;
-        if (n.hasClass("gone") !== gone) n.toggleClass("gone", gone);
-        var want = n.id() in colour ? colour[n.id()] : -1, has = n.scratch("fc");
-        has = has === undefined ? -1 : has;
-        if (want !== has) {
-          if (has >= 0) n.removeClass("fc" + has);
-          if (want >= 0) n.addClass("fc" + want);
-          n.scratch("fc", want);
-        }
+      cy.elements().forEach(function (e) {
+        var want = stateClasses(e.data(), day, colour), has = e.classes().filter(function (c) {
+          return c === "off" || c === "gone" || /^fc\d+$/.test(c);
+        });
+        if (want.join(" ") === has.join(" ")) return;
+        has.forEach(function (c) { if (want.indexOf(c) < 0) e.removeClass(c); });
+        want.forEach(function (c) { if (has.indexOf(c) < 0) e.addClass(c); });
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
@@ -190,11 +205,11 @@
         });
         return no();
       },
-      showNetwork: function (payload, filter) {
+      showNetwork: function (payload, filter, day) {
         if (!payload || !payload.elements) return no();
-        if (!filter) return payload.elements;
-        var keep = new Set(filter);
-        return payload.elements.filter(function (e) { return keep.has(e.data.id); });
+        var keep = filter ? new Set(filter) : null;
+        var shown = keep ? payload.elements.filter(function (e) { return keep.has(e.data.id); }) : payload.elements;
+        return elementsAt(shown, day, payload);
       },
       moveCursor: function (day, person, inactive, base, open, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
@@ -208,7 +223,7 @@
                 t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload) {
-        // New elements (the first load, a filter) carry no classes yet: give them the day's, once drawn.
+        // New elements come with their day's classes; the cursor may have moved while they were drawn.
         window.requestAnimationFrame(function () { showDay(day, payload); });
         return no();
       },

@@ -14,7 +14,7 @@ def _js(name: str) -> ClientsideFunction:
 clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url", "data"))
 
 clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
-                    Input("net-filter", "data"))
+                    Input("net-filter", "data"), State("cursor", "value"))
 
 clientside_callback(_js("elementsChanged"), Output("network", "className"), Input("network", "elements"),
                     State("cursor", "value"), State("payload", "data"), prevent_initial_call=True)
