@@ -12,7 +12,9 @@ import pandas as pd
 
 from .validate import split_list
 
-MIN_GAP = 70.0  # layout units (about pixels at zoom 1) between two people: room for a surname
+# Room for a name: a label is wider than tall, so side by side people need more room than stacked ones.
+MIN_GAP = 60.0  # layout units (about pixels at zoom 1), vertically
+LABEL_ASPECT = 1.6  # ... and 1.6 times that side by side
 EDGE_WEIGHT = {"alliance": 2.0, "family": 2.0, "patronage": 1.5, "rivalry": 0.5, "repression": 0.5, "other": 1.0}
 
 
@@ -91,7 +93,8 @@ def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     x = (np.array(xs) - 0.5) * size * 1.1
     y = (np.array(ys) - 0.5) * size
     if len(ids) <= 400:
-        x, y = _spread(x, y, MIN_GAP)
+        x, y = _spread(x / LABEL_ASPECT, y, MIN_GAP)
+        x = x * LABEL_ASPECT
     return pd.DataFrame({"person_id": ids, "x": np.round(x, 1), "y": np.round(y, 1)})
 
 

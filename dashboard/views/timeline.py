@@ -305,8 +305,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
-               "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'} in these years"
-                                 if left_out else None,
+               "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'}" if left_out else None,
                          "font": {"size": font_size - 4, "color": "#444444"}, "standoff": 4},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],

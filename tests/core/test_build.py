@@ -7,7 +7,7 @@ from conftest import ROOT
 from dashboard.cli import main
 from dashboard.core import build as build_mod
 from dashboard.core.build import PROCESSED, build, is_fresh, load
-from dashboard.core.derived import MIN_GAP, positions
+from dashboard.core.derived import LABEL_ASPECT, MIN_GAP, positions
 
 
 def _digests(folder):
@@ -96,6 +96,6 @@ def test_layout_leaves_room_for_names_and_is_the_same_every_build():
     frames = {k: ds[k] for k in ("people", "relations", "memberships")}
     first, again = positions(frames), positions(frames)
     assert first.equals(again)
-    x, y = first["x"].to_numpy(), first["y"].to_numpy()
+    x, y = first["x"].to_numpy() / LABEL_ASPECT, first["y"].to_numpy()
     gaps = np.hypot(np.subtract.outer(x, x), np.subtract.outer(y, y)) + np.eye(len(x)) * 1e9
     assert gaps.min() >= MIN_GAP * 0.95  # the dense core of 1920s Moscow is spread out

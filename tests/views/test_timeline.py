@@ -122,7 +122,7 @@ def test_presentation_keeps_a_few_lanes_focus_first_and_counts_the_rest(ds, monk
     fig = timeline.figure(ds, fill=True, window=window, focus=["stalin"])
     lanes = [c for c in fig.layout.yaxis.categoryarray if c != timeline.EVENTS_LANE]
     assert lanes == ["General Secretary"]
-    assert fig.layout.xaxis.title.text == "+2 more offices in these years"
+    assert fig.layout.xaxis.title.text == "+2 more offices"
     # Without focus the first lanes in rank order; with room for all, no note.
     assert len([c for c in timeline.figure(ds, fill=True, window=window).layout.yaxis.categoryarray
                 if c != timeline.EVENTS_LANE]) == 1
