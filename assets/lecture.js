@@ -43,8 +43,8 @@
     var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && active(n); });
     if (!target.length) target = cy.nodes().filter(active);
     if (!target.length) return;
-    // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that scale): a scene of two people next to each other
-    // would otherwise fill a 1080p panel with three names.
+    // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that
+    // scale): a scene of two people side by side would otherwise fill a 1080p panel with three names.
     var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
     var bb = target.boundingBox();
     var zoom = Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1));

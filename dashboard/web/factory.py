@@ -59,6 +59,10 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
     # Dash registers the callbacks on a process's first request and marks that done before it is, so
     # a fresh worker's concurrent first requests could find none (400). Do it now, before gunicorn forks.
     app.server.test_client().get("/healthz")
+    if entry.ok:
+        # Serialise the default dataset's view-data file now too: with --preload the workers share it,
+        # instead of each building it on its first page load.
+        viewdata.body(entry)
     return app
 
 

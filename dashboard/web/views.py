@@ -40,7 +40,7 @@ def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, relayout, me
     # Other lanes or filters: back to the first page of lanes.
     page = integer(lane_page) if ctx.triggered_id == "lane-page" else 1
     fig = timeline.figure(ds, choice(lanes, LANES), colour, strings(orgs), strings(kinds), window, when,
-                          lane_page=max(1, page))
+                          lane_page=page)  # the figure clamps it to the pages there are
     return (fig, payload.timeline_legend(timeline.legend(ds, colour)), *lane_pages(fig))
 
 
