@@ -55,6 +55,8 @@ def cmd_init(args) -> int:
     old = json.loads(target.read_text(encoding="utf-8")) if target.is_file() else {}
     desc = descriptor(old.get("name") or folder.resolve().name, args.title or old.get("title") or folder.name,
                       old.get("description", ""), old.get("licenses"), old.get("sources"))
+    # Keys the format does not define (periods, a user's own) are kept; only the table schemas are rewritten.
+    desc = {**old, **desc, **{k: v for k, v in old.items() if k not in desc}}
     target.write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     for name, table in TABLES.items():
         csv_path = folder / f"{name}.csv"

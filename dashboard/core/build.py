@@ -100,6 +100,7 @@ def normalise(pkg: Package) -> dict[str, pd.DataFrame]:
     people["kind"] = people["kind"].replace("", "person")
     rel = out["relations"]
     rel["directed"] = [d == "true" if d else k in ("patronage", "repression") for d, k in zip(rel["directed"], rel["kind"])]
+    rel["scope"] = [s or ("personal" if k == "family" else "party") for s, k in zip(rel["scope"], rel["kind"])]
     out["scenes"] = out["scenes"].sort_values(["order", "scene_id"], kind="stable").reset_index(drop=True)
     out["people"] = derived.with_activity(out)
     out["positions"] = derived.positions(out)

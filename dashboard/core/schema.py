@@ -12,7 +12,9 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 OFFICE_KINDS = ("party", "state", "military", "security", "legislature", "other")
 GROUP_KINDS = ("faction", "opposition", "bloc", "leadership body", "party", "organisation", "other")
-RELATION_KINDS = ("alliance", "rivalry", "patronage", "repression", "family", "other")
+RELATION_KINDS = ("alliance", "rivalry", "patronage", "repression", "agreement", "family", "other")
+# What part of life a relation belongs to: the network shows party and state relations by default.
+RELATION_SCOPES = ("party", "state", "foreign", "personal")
 PERSON_KINDS = ("person", "organisation")
 EVENT_KINDS = (
     "congress", "conference", "plenum", "election", "appointment", "expulsion", "exile",
@@ -25,6 +27,7 @@ EVENT_KINDS = (
 class Field:
     name: str
     # string | id | ids (;-list of ids) | strings (;-list) | integer | boolean | edtf | locator | target
+    # (table:id) | targets (;-list of table:id)
     type: str = "string"
     required: bool = False
     enum: tuple[str, ...] = ()
@@ -111,6 +114,9 @@ TABLES: dict[str, Table] = {
                 Field("organisation", "string"),
                 Field("kind", "string", True, enum=OFFICE_KINDS),
                 Field("rank", "integer"),
+                Field("concurrent", "boolean",
+                      description="true when several people hold the office at once: a new holder does not end "
+                                  "the tenure of the one before"),
             ),
             key="office_id",
         ),
@@ -182,6 +188,8 @@ TABLES: dict[str, Table] = {
                 *_dated("start", "end"),
                 Field("note", "string"),
                 *CITATION,
+                Field("scope", "string", enum=RELATION_SCOPES,
+                      description="party, state, foreign or personal; empty: personal for family ties, else party"),
             ),
             key="relation_id",
             foreign={
@@ -203,6 +211,9 @@ TABLES: dict[str, Table] = {
                 Field("people", "ids"),
                 Field("description", "string"),
                 *CITATION,
+                Field("about", "targets",
+                      description="rows this event shows still in force at its date (table:id, ';'-separated): "
+                                  "it extends their last attested day"),
             ),
             key="event_id",
             foreign={"people": ("people", "person_id"), "source_id": ("sources", "source_id")},
@@ -251,6 +262,8 @@ DATE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # Tables whose ids may appear in a scene's focus list.
 FOCUS_TABLES = ("people", "groups", "relations", "events", "tenures")
+# Tables whose rows an event may attest (`events.about`): the rows with a validity interval.
+ATTESTED_TABLES = ("tenures", "memberships", "relations", "groups")
 
 
 def table_schema(table: Table) -> dict:

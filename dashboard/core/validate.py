@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import dates
 from .package import LINE, Package, _short, read_package
-from .schema import FOCUS_TABLES, ID_PATTERN, TABLES, Table
+from .schema import ATTESTED_TABLES, FOCUS_TABLES, ID_PATTERN, TABLES, Table
 
 _ID = re.compile(ID_PATTERN)
 _LOCATOR = re.compile(r"^[0-9]+(-[0-9]+)?(\s*;\s*[0-9]+(-[0-9]+)?)*$")
@@ -58,6 +58,13 @@ def _check_cells(pkg: Package, table: Table, frame) -> None:
                 if t not in TABLES or not _ID.match(rid):
                     pkg.error(file, line, col, f"{f.name} is not table:id ({_short(value)})",
                               "write it like tenures:stalin-gen-sec")
+            elif f.type == "targets":
+                for item in split_list(value):
+                    t, _, rid = item.partition(":")
+                    if t not in ATTESTED_TABLES or not _ID.match(rid):
+                        pkg.error(file, line, col, f"{f.name} has an item that is not table:id ({_short(item)})",
+                                  f"write items like relations:stalin-bukharin-alliance, separated by ';'; "
+                                  f"the table is one of {', '.join(ATTESTED_TABLES)}")
             elif f.enum and value not in f.enum:
                 pkg.error(file, line, col, f"{f.name} is not one of the allowed values ({_short(value)})",
                           "use one of: " + ", ".join(f.enum))
@@ -130,6 +137,22 @@ def _check_references(pkg: Package, ids: dict[str, set[str]]) -> None:
                     if item not in known:
                         pkg.error(file, line, col, f"{column} refers to an unknown {ref_table} row ({_short(item)})",
                                   f"add {item!r} to {ref_table}.csv or fix the spelling")
+
+
+def _check_targets(pkg: Package, ids: dict[str, set[str]]) -> None:
+    """Every `table:id` an event attests names a row that exists."""
+    for name, table in TABLES.items():
+        frame = pkg.tables.get(name)
+        for f in table.fields:
+            if f.type != "targets" or frame is None:
+                continue
+            col = _col(pkg, table, f.name)
+            for value, line in zip(frame[f.name].tolist(), frame[LINE].tolist()):
+                for item in split_list(value):
+                    t, _, rid = item.partition(":")
+                    if t in ids and _ID.match(rid) and rid not in ids[t]:
+                        pkg.error(f"{name}.csv", line, col, f"{f.name} refers to an unknown {t} row ({_short(rid)})",
+                                  f"use an id that exists in {t}.csv")
 
 
 def _check_claims(pkg: Package, ids: dict[str, set[str]]) -> None:
@@ -253,6 +276,7 @@ def check(path: str | Path) -> Package:
         ids = _check_keys(pkg)
         _check_references(pkg, ids)
         _check_claims(pkg, ids)
+        _check_targets(pkg, ids)
         _check_focus(pkg, ids)
         _warn_lifetimes(pkg)
         _warn_overlaps(pkg)

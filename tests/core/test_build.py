@@ -66,7 +66,7 @@ def test_load_rebuilds_when_raw_tables_change(mini):
     load(mini)
     assert is_fresh(mini)
     with open(mini / "events.csv", "a", encoding="utf-8") as fh:
-        fh.write("exile-1929,1929,,,,Trotsky exiled,exile,trotsky,,chron,13,Stalin had Trotsky exiled in 1929.\n")
+        fh.write("exile-1929,1929,,,,Trotsky exiled,exile,trotsky,,chron,13,Stalin had Trotsky exiled in 1929.,\n")
     assert not is_fresh(mini)
     assert "exile-1929" in set(load(mini)["events"]["event_id"])
 

@@ -204,7 +204,7 @@ ERROR_CASES = [
          "tenures.csv:4:11: impossible date '1922-02-30': Feb 1922 has no day 30 in the Gregorian calendar — "
          + DATE_HINT),
     # ids and references
-    case("duplicate-id", add_row("offices", "gen-sec,Second Secretary,Party,party,4"),
+    case("duplicate-id", add_row("offices", "gen-sec,Second Secretary,Party,party,4,"),
          "offices.csv:5:1: duplicate office_id (gen-sec), first on line 3 — give each row its own id"),
     case("invalid-id-slug", cell("tenures", "stalin-gen-sec", "tenure_id", "Stalin_GenSec"),
          "tenures.csv:4:1: tenure_id is not a valid id (Stalin_GenSec) — "
@@ -243,7 +243,7 @@ ERROR_CASES = [
          "use one of: party, state, military, security, legislature, other"),
     case("unknown-relation-kind", cell("relations", "stalin-zinoviev-alliance", "kind", "friendship"),
          "relations.csv:2:4: kind is not one of the allowed values (friendship) — "
-         "use one of: alliance, rivalry, patronage, repression, family, other"),
+         "use one of: alliance, rivalry, patronage, repression, agreement, family, other"),
     case("unknown-event-kind", cell("events", "october-revolution-1917", "kind", "coup"),
          "events.csv:2:7: kind is not one of the allowed values (coup) — use one of: congress, conference, plenum, "
          "election, appointment, expulsion, exile, arrest, trial, execution, death, birth, treaty, war, battle, "
@@ -315,7 +315,7 @@ ERROR_CASES = [
          "born_os, died, died_os, kind, wikidata, note, source_id, locator, quote"),
     # files and descriptor
     case("empty-file", write("offices.csv", ""),
-         "offices.csv:1:1: empty file — write the header: office_id,title,organisation,kind,rank"),
+         "offices.csv:1:1: empty file — write the header: office_id,title,organisation,kind,rank,concurrent"),
     case("missing-table-file", remove("scenes.csv"),
          "scenes.csv:1:1: file missing — create it with the header: "
          "scene_id,order,title,date,window_start,window_end,focus,caption"),
