@@ -24,8 +24,8 @@
   function cell(text, tag) {
     return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
   }
-  function row(cells) {
-    return {type: "Tr", namespace: "dash_html_components", props: {children: cells}};
+  function row(cells, className) {
+    return {type: "Tr", namespace: "dash_html_components", props: {children: cells, className: className || ""}};
   }
   function sel(id) { return '[id = "' + String(id).replace(/["\\]/g, "") + '"]'; }
 
@@ -81,7 +81,9 @@
      move made cytoscape restyle all elements, 0.8 s a move on 8,000 of them (bench/run, x100). */
   function factionColours(payload) {
     var seen = {}, out = [];
-    (payload.memberships || []).forEach(function (m) { if (!(m[4] in seen)) { seen[m[4]] = out.length; out.push(m[4]); } });
+    (payload.memberships || []).forEach(function (m) {
+      if (!(m.colour in seen)) { seen[m.colour] = out.length; out.push(m.colour); }
+    });
     return out;
   }
 
@@ -91,6 +93,9 @@
     var rules = base.slice();
     if (presenting) rules.push({selector: "node", style: {"font-size": 26, "text-max-width": 220}});
     rules.push({selector: "edge.off", style: {display: "none"}});
+    // Uncertain (a vague date, or no end recorded since it was last attested): drawn faded.
+    rules.push({selector: "edge.uncertain", style: {opacity: 0.35}});
+    rules.push({selector: "node.uncertain", style: {opacity: 0.55}});
     // Greyed people lose their labels too, so the active ones stay legible.
     var gone = inactive === "hide" || presenting ? {display: "none"} : {opacity: 0.2, label: ""};
     rules.push({selector: "node.gone", style: gone});
@@ -114,20 +119,31 @@
     return rules;
   }
 
-  /* What is true on `day`, as classes: `off` (edge not in force), `gone` (person not active) and
-     `fcN` (faction colour N). */
+  /* What is true on `day`, as classes: `off` (edge not listed), `gone` (person not in the record),
+     `uncertain` (maybe in force) and `fcN` (faction colour N). The bounds come from Python
+     (core/validity.py); here they are only compared with the day. */
+  function status(b, day) {
+    if (b.start <= day && day <= b.end) return "in force";
+    if (b.lo <= day && day <= b.hi) return "uncertain";
+    return null;
+  }
+
   function factionAt(day, payload) {
     var index = {}, colour = {};
     factionColours(payload).forEach(function (c, i) { index[c] = i; });
     // Memberships come widest first: a narrower group, applied later, wins.
-    (payload.memberships || []).forEach(function (m) { if (m[2] <= day && day <= m[3]) colour[m[0]] = index[m[4]]; });
+    (payload.memberships || []).forEach(function (m) {
+      if (m.lo <= day && day <= m.hi) colour[m.person] = index[m.colour];
+    });
     return colour;
   }
 
+  var STATE_CLASSES = /^(off|gone|uncertain|fc\d+)$/;
+
   function stateClasses(data, day, colour) {
-    if (data.source !== undefined) return data.lo > day || data.hi < day ? ["off"] : [];
-    var out = data.alo > day || data.ahi < day ? ["gone"] : [];
-    if (data.id in colour) out.push("fc" + colour[data.id]);
+    var s = status(data, day);
+    var out = s === null ? [data.source !== undefined ? "off" : "gone"] : s === "uncertain" ? ["uncertain"] : [];
+    if (data.source === undefined && data.id in colour) out.push("fc" + colour[data.id]);
     return out;
   }
 
@@ -149,7 +165,7 @@
     cy.batch(function () {
       cy.elements().forEach(function (e) {
         var want = stateClasses(e.data(), day, colour), has = e.classes().filter(function (c) {
-          return c === "off" || c === "gone" || /^fc\d+$/.test(c);
+          return STATE_CLASSES.test(c);
         });
         if (want.join(" ") === has.join(" ")) return;
         has.forEach(function (c) { if (want.indexOf(c) < 0) e.removeClass(c); });
@@ -159,13 +175,29 @@
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
   }
 
-  function tables(day, payload) {
-    var active = function (r) { return r[0] <= day && day <= r[1]; };
-    var offices = (payload.tenures || []).filter(active).map(function (t) {
-      return row([cell(t[2], "Th"), cell(t[3]), cell(t[4])]);
+  /* The table view: the rows in force at `day`, then those that may be (listed apart, with why). */
+  function listed(rows, day, render) {
+    var sure = [], maybe = [];
+    (rows || []).forEach(function (r) {
+      var s = status(r, day);
+      if (s === "in force") sure.push(render(r, ""));
+      else if (s === "uncertain") maybe.push(render(r, "uncertain"));
     });
-    var relations = (payload.relations || []).filter(active).map(function (r) {
-      return row([cell(r[2]), cell(r[3]), cell(r[4]), cell(r[5])]);
+    if (maybe.length) {
+      maybe.unshift({type: "Tr", namespace: "dash_html_components", props: {className: "apart", children: [
+        {type: "Th", namespace: "dash_html_components", props: {colSpan: 4, scope: "colgroup",
+         children: "Possibly still in force: no end recorded, or dates uncertain"}}]}});
+    }
+    return sure.concat(maybe);
+  }
+
+  function tables(day, payload) {
+    var state = payload.state || {};
+    var offices = listed(state.offices, day, function (t, cls) {
+      return row([cell(t.title, "Th"), cell(t.name), cell(t.held), cell(t.ended)], cls);
+    });
+    var relations = listed(state.relations, day, function (r, cls) {
+      return row([cell(r.a_name), cell(r.kind), cell(r.b_name), cell(r.held + (r.ended ? " · " + r.ended : ""))], cls);
     });
     return [offices, relations];
   }
@@ -262,9 +294,9 @@
         if (trigger.index === "all" || !button) {
           Plotly.relayout(gd, {"xaxis.autorange": true});
         } else {
-          var a = button.getAttribute("data-start"), b = button.getAttribute("data-end");
-          var end = parseDate(b);
-          Plotly.relayout(gd, {"xaxis.range": [iso(parseDate(a)), iso(end + (b.length === 4 ? 365 : 0))]});
+          // First and last day of the period, computed in Python (page.periods).
+          var a = +button.getAttribute("data-start"), b = +button.getAttribute("data-end");
+          Plotly.relayout(gd, {"xaxis.range": [iso(a), iso(b + 1)]});
         }
         return no();
       },

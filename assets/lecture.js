@@ -28,9 +28,12 @@
     }, 45);
   }
 
+  /* The scene's window: first and last day (day numbers from Python). */
   function setWindow(start, end) {
     var gd = graphDiv();
-    if (gd && window.Plotly && start && end) Plotly.relayout(gd, {"xaxis.range": [start, end]});
+    if (gd && window.Plotly && start !== null && end !== null && start !== undefined && end !== undefined) {
+      Plotly.relayout(gd, {"xaxis.range": [iso(start), iso(end + 1)]});
+    }
   }
 
   /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
@@ -39,7 +42,7 @@
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
     if (!cy || !cy.nodes().length) return;
-    var active = function (n) { return n.data("alo") <= day && day <= n.data("ahi"); };
+    var active = function (n) { return n.data("lo") <= day && day <= n.data("hi"); };
     var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && active(n); });
     if (!target.length) target = cy.nodes().filter(active);
     if (!target.length) return;

@@ -21,13 +21,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import derived
-from .package import LINE, Package, Problem
+from .frames import normalise
+from .package import Package, Problem
 from .schema import TABLES
 from .validate import check
 
 PROCESSED = "processed"
-FORMAT_VERSION = 1  # bump when the processed layout changes, so old builds are rebuilt
+FORMAT_VERSION = 2  # bump when the processed layout changes, so old builds are rebuilt
 
 
 class DatasetError(Exception):
@@ -46,6 +46,8 @@ class Dataset:
     description: str
     descriptor: dict
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # What views derive once per loaded build (state rows, sentences): dropped with the dataset.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
@@ -64,47 +66,6 @@ def raw_digest(path: Path) -> str:
         h.update(name.encode() + b"\0")
         h.update(p.read_bytes() if p.is_file() else b"<missing>")
     return h.hexdigest()
-
-
-def _date_columns(pkg: Package, name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    table = TABLES[name]
-    cols = table.dates or tuple(f.name for f in table.fields if f.type == "edtf")
-    for col in cols:
-        values = pkg.resolved[(name, col)]
-        frame[f"{col}_edtf"] = frame[col]
-        frame[col] = pd.to_datetime(pd.Series([v.lo if v else None for v in values], index=frame.index, dtype=object))
-        frame[f"{col}_lo"] = frame[col]
-        frame[f"{col}_hi"] = pd.to_datetime(pd.Series([v.hi if v else None for v in values], index=frame.index, dtype=object))
-        frame[f"{col}_precision"] = [v.precision if v else "unknown" for v in values]
-        frame[f"{col}_approx"] = [bool(v and v.approx) for v in values]
-        frame[f"{col}_label"] = [v.label if v else "" for v in values]
-        for c in (col, f"{col}_lo", f"{col}_hi"):
-            frame[c] = frame[c].astype("datetime64[ns]")
-    return frame
-
-
-def normalise(pkg: Package) -> dict[str, pd.DataFrame]:
-    """Typed frames from a validated package (all checks passed)."""
-    out: dict[str, pd.DataFrame] = {}
-    for name, raw in pkg.tables.items():
-        table = TABLES[name]
-        frame = raw.drop(columns=[LINE]).reset_index(drop=True)
-        for f in table.fields:
-            if f.type == "integer":
-                frame[f.name] = pd.to_numeric(frame[f.name].replace("", None)).astype("Int64")
-            elif f.type == "boolean" and f.name != "directed":
-                frame[f.name] = frame[f.name] == "true"
-        frame = _date_columns(pkg, name, frame)
-        out[name] = frame
-    people = out["people"]
-    people["kind"] = people["kind"].replace("", "person")
-    rel = out["relations"]
-    rel["directed"] = [d == "true" if d else k in ("patronage", "repression") for d, k in zip(rel["directed"], rel["kind"])]
-    rel["scope"] = [s or ("personal" if k == "family" else "party") for s, k in zip(rel["scope"], rel["kind"])]
-    out["scenes"] = out["scenes"].sort_values(["order", "scene_id"], kind="stable").reset_index(drop=True)
-    out["people"] = derived.with_activity(out)
-    out["positions"] = derived.positions(out)
-    return out
 
 
 def _write(frames: dict[str, pd.DataFrame], folder: Path, digest: str) -> None:

@@ -4,24 +4,24 @@ The `edtf` library is the reference grammar. The forms datasets use almost
 always (YYYY, YYYY-MM, YYYY-MM-DD, with ~ ? % and unspecified digits) take a
 fast path, because `edtf.parse_edtf` costs ~5 ms a call and a large package has
 tens of thousands of date cells; a property test checks that both agree.
-Julian <-> Gregorian conversion is `convertdate`'s.
+Julian <-> Gregorian conversion is `convertdate`'s. Resolved bounds are day
+numbers (`days.py`).
 """
 from __future__ import annotations
 
-import calendar as _calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import edtf
-from convertdate import julian
+
+from . import days
+from .days import MONTHS
 
 # Russia's last Old Style day: 31 January 1918 (O.S.) was followed by 14 February 1918 (N.S.).
 LAST_OLD_STYLE = (1918, 1, 31)
 
 PRECISIONS = ("day", "month", "year", "decade", "century", "season", "unknown", "open")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EXAMPLES = "an EDTF date such as 1917-11-07, 1917-11, 1917, 1926~ or 192X"
 
 _SIMPLE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%])?$")
@@ -56,23 +56,17 @@ class Parsed:
 
 @dataclass(frozen=True)
 class Resolved:
-    """A date column's value after combining the N.S. and O.S. cells."""
+    """A date column's value after combining the N.S. and O.S. cells: earliest and latest possible
+    day (Gregorian day numbers, `days.py`), or None when unknown or open."""
 
-    lo: dt.date | None
-    hi: dt.date | None
+    lo: int | None
+    hi: int | None
     precision: str
     approx: bool
     label: str
 
-    @property
-    def start(self) -> dt.date | None:
-        return self.lo
 
-
-def _month_length(year: int, month: int, cal: str) -> int:
-    if cal == "julian":
-        return julian.month_length(year, month)
-    return _calendar.monthrange(year, month)[1]
+_month_length = days.month_length
 
 
 def _check_day(y: int, m: int, d: int, cal: str, text: str) -> None:
@@ -133,6 +127,9 @@ def _parse_with_edtf(text: str) -> Parsed:
         lo, hi = value.lower_strict(), value.upper_strict()
     except Exception:
         raise DateError(f"cannot read date {text!r}: write {EXAMPLES}") from None
+    if not hasattr(lo, "tm_year") or not hasattr(hi, "tm_year"):  # an open or unknown end: edtf gives infinity
+        raise DateError(f"cannot read date {text!r} here: an interval with an open or unknown end is not a "
+                        "single date; put its start and end in their own columns (an open end is '..')")
     if lo.tm_year < 1 or hi.tm_year > 9999:
         raise _out_of_range(text)
     precision = "season" if type(value).__name__ == "Season" else (getattr(value, "precision", None) or "year")
@@ -141,21 +138,17 @@ def _parse_with_edtf(text: str) -> Parsed:
                   "~" in text or "%" in text, "?" in text or "%" in text)
 
 
-def julian_to_gregorian(y: int, m: int, d: int) -> dt.date:
-    return dt.date(*julian.to_gregorian(y, m, d))
-
-
-def _pad(lo: dt.date, hi: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+def _pad(lo: int, hi: int, precision: str) -> tuple[int, int]:
     """Widen an approximate date by one unit of its precision (a week for days)."""
     if precision == "day":
-        return lo - dt.timedelta(days=7), hi + dt.timedelta(days=7)
+        return lo - 7, hi + 7
     if precision == "month":
-        before = (lo.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-        after_start = (hi + dt.timedelta(days=1))
-        after = after_start.replace(day=_calendar.monthrange(after_start.year, after_start.month)[1])
-        return before, after
+        y, m, _ = days.to_gregorian(lo)
+        before = days.add_months(days.from_gregorian(y, m, 1), -1)
+        y, m, _ = days.to_gregorian(days.add_months(hi, 1))
+        return before, days.from_gregorian(y, m, _month_length(y, m))
     years = {"year": 1, "decade": 5, "century": 25}.get(precision, 1)
-    return lo.replace(year=lo.year - years, month=1, day=1), hi.replace(year=hi.year + years, month=12, day=31)
+    return days.year_start(days.to_gregorian(lo)[0] - years), days.year_end(days.to_gregorian(hi)[0] + years)
 
 
 def _text_label(p: Parsed, cal_lo: tuple[int, int, int], text: str) -> str:
@@ -198,19 +191,14 @@ def resolve(ns: str = "", os: str = "") -> Resolved:
         po = parse(os, "julian") if os else None
     except DateError as e:
         raise DateError(str(e), "os") from None
-    try:
-        return _resolve(ns, os, pn, po)
-    except (ValueError, OverflowError) as e:  # beyond datetime's years 1-9999 once widened
-        if isinstance(e, DateError):
-            raise
-        raise _out_of_range(os or ns) from None
+    return _resolve(ns, os, pn, po)
 
 
 def _resolve(ns: str, os: str, pn: Parsed, po: Parsed | None) -> Resolved:
     if po is None:
         if pn.precision in ("unknown", "open"):
             return Resolved(None, None, pn.precision, False, "open" if pn.precision == "open" else "unknown")
-        lo, hi = dt.date(*pn.lo), dt.date(*pn.hi)
+        lo, hi = days.from_gregorian(*pn.lo), days.from_gregorian(*pn.hi)
         if pn.approx:
             lo, hi = _pad(lo, hi, pn.precision)
         return Resolved(lo, hi, pn.precision, pn.approx or pn.uncertain, _text_label(pn, pn.lo, ns))
@@ -222,15 +210,14 @@ def _resolve(ns: str, os: str, pn: Parsed, po: Parsed | None) -> Resolved:
             f"Old Style date {os!r} is after 31 January 1918, Russia's last Old Style day: "
             "put it in the New Style column", "os"
         )
-    lo, hi = julian_to_gregorian(*po.lo), julian_to_gregorian(*po.hi)
+    lo, hi = days.from_julian(*po.lo), days.from_julian(*po.hi)
     os_label = _text_label(po, po.lo, os)
     if pn.precision == "open":
         raise DateError(f"open end '..' cannot have an Old Style date ({os!r})", "os")
     if pn.precision != "unknown":
-        ns_lo, ns_hi = dt.date(*pn.lo), dt.date(*pn.hi)
+        ns_lo, ns_hi = days.from_gregorian(*pn.lo), days.from_gregorian(*pn.hi)
         if ns_hi < lo or ns_lo > hi:
-            expected = _text_label(Parsed(None, None, "day"), (lo.year, lo.month, lo.day), "") if po.precision == "day" \
-                else f"{lo.isoformat()} to {hi.isoformat()}"
+            expected = days.label(lo) if po.precision == "day" else f"{days.iso(lo)} to {days.iso(hi)}"
             raise DateError(
                 f"New Style {ns!r} and Old Style {os!r} disagree: O.S. {os} is N.S. {expected}", "os"
             )
@@ -243,9 +230,11 @@ def _resolve(ns: str, os: str, pn: Parsed, po: Parsed | None) -> Resolved:
     if po.approx or pn.approx:
         lo, hi = _pad(lo, hi, precision)
     if precision == "day":
-        same_year = po.lo[0] == lo.year
+        # The label names the day the cells give, not the widened bound of an approximate one.
+        day = days.from_julian(*po.lo)
+        same_year = po.lo[0] == days.to_gregorian(day)[0]
         os_short = f"{po.lo[2]} {MONTHS[po.lo[1] - 1]}" + ("" if same_year else f" {po.lo[0]}")
-        base = f"{lo.day} {MONTHS[lo.month - 1]} {lo.year}"
+        base = days.label(day)
         if po.approx or pn.approx:
             base = f"c. {base}"
         if po.uncertain or pn.uncertain:

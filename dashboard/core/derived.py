@@ -1,6 +1,5 @@
-"""Derived tables computed once at build time: when each person is active in
-the record, and one stable network layout over the whole period (so nodes
-never jump when the date cursor moves)."""
+"""Derived tables computed once at build time: one stable network layout over
+the whole period (so nodes never jump when the date cursor moves)."""
 from __future__ import annotations
 
 import math
@@ -10,37 +9,10 @@ import igraph
 import numpy as np
 import pandas as pd
 
-from .validate import split_list
-
 # Room for a name: a label is wider than tall, so side by side people need more room than stacked ones.
 MIN_GAP = 60.0  # layout units (about pixels at zoom 1), vertically
 LABEL_ASPECT = 1.6  # ... and 1.6 times that side by side
 EDGE_WEIGHT = {"alliance": 2.0, "family": 2.0, "patronage": 1.5, "rivalry": 0.5, "repression": 0.5, "other": 1.0}
-
-
-def with_activity(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """people + active_lo/active_hi: first dated appearance in the record, and death."""
-    people = frames["people"].copy()
-    firsts: list[pd.DataFrame] = []
-    lasts: list[pd.DataFrame] = []
-    for name, who in (("tenures", ["person_id"]), ("memberships", ["person_id"]), ("relations", ["a", "b"])):
-        f = frames[name]
-        for col in who:
-            firsts.append(pd.DataFrame({"pid": f[col], "d": f["start_lo"].fillna(f["end_lo"])}))
-            lasts.append(pd.DataFrame({"pid": f[col], "d": f["end_hi"].fillna(f["start_hi"])}))
-    ev = frames["events"]
-    exploded = pd.DataFrame({"pid": ev["people"].map(split_list), "d": ev["date_lo"], "e": ev["end_hi"].fillna(ev["date_hi"])}
-                            ).explode("pid").dropna(subset=["pid"])
-    firsts.append(exploded[["pid", "d"]])
-    lasts.append(exploded[["pid", "e"]].rename(columns={"e": "d"}))
-    first = pd.concat(firsts).dropna().groupby("pid")["d"].min()
-    last = pd.concat(lasts).dropna().groupby("pid")["d"].max()
-    people["active_lo"] = people["person_id"].map(first).fillna(people["born_lo"]).astype("datetime64[ns]")
-    # People leave the picture at death or, when the sources do not give it, after their last
-    # dated appearance (organisations stay while anything dated involves them).
-    people["last_seen"] = people["person_id"].map(last).astype("datetime64[ns]")
-    people["active_hi"] = people["died_hi"].fillna(people["last_seen"]).astype("datetime64[ns]")
-    return people
 
 
 def positions(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:

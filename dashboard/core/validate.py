@@ -2,12 +2,12 @@
 column, what is wrong and how to fix it. `check()` never raises on bad data."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from . import dates
+from .days import NEVER
 from .package import LINE, Package, _short, read_package
 from .schema import ATTESTED_TABLES, FOCUS_TABLES, ID_PATTERN, TABLES, Table
 
@@ -102,7 +102,7 @@ def _check_dates(pkg: Package, table: Table, frame) -> None:
     for start, end in table.spans:
         s_values, e_values = pkg.resolved[(table.name, start)], pkg.resolved[(table.name, end)]
         for s, e, line in zip(s_values, e_values, lines):
-            if s and e and s.lo and e.hi and e.hi < s.lo:
+            if s and e and s.lo is not None and e.hi is not None and e.hi < s.lo:
                 pkg.error(file, line, _col(pkg, table, end), f"{end} ({e.label}) is before {start} ({s.label})",
                           "swap the dates or correct the one that is wrong")
 
@@ -195,7 +195,8 @@ def _warn_preferred_differs(pkg: Package, claims, ids: dict[str, set[str]]) -> N
                 said = dates.resolve(value)
             except dates.DateError:
                 said = None
-            same = bool(have and said and have.lo and said.lo and said.lo <= have.hi and have.lo <= said.hi)
+            same = bool(have and said and have.lo is not None and said.lo is not None
+                        and said.lo <= have.hi and have.lo <= said.hi)
         elif kind == "ids":
             same = set(split_list(value)) == set(split_list(frame.at[index, fld]))
         else:
@@ -232,10 +233,10 @@ def _warn_lifetimes(pkg: Package) -> None:
         starts, ends = pkg.resolved[(name, "start")], pkg.resolved[(name, "end")]
         for pid, s, e, line in zip(frame["person_id"], starts, ends, frame[LINE]):
             d, b = died.get(pid), born.get(pid)
-            if s and s.lo and d and d.hi and s.lo > d.hi:
+            if s and s.lo is not None and d and d.hi is not None and s.lo > d.hi:
                 pkg.warn(f"{name}.csv", line, _col(pkg, TABLES[name], "start"),
                          f"starts ({s.label}) after {pid} died ({d.label})", "check the date or the person")
-            if e and e.hi and b and b.lo and e.hi < b.lo:
+            if e and e.hi is not None and b and b.lo is not None and e.hi < b.lo:
                 pkg.warn(f"{name}.csv", line, _col(pkg, TABLES[name], "end"),
                          f"ends ({e.label}) before {pid} was born ({b.label})", "check the date or the person")
 
@@ -247,11 +248,11 @@ def _warn_overlaps(pkg: Package) -> None:
     starts, ends = pkg.resolved[("tenures", "start")], pkg.resolved[("tenures", "end")]
     by_office: dict[str, list] = defaultdict(list)
     for office, pid, s, e, line in zip(frame["office_id"], frame["person_id"], starts, ends, frame[LINE]):
-        if not (s and s.hi and e):
+        if not (s and s.hi is not None and e):
             continue
         # An open end runs on past the record; an end not given claims nothing.
-        end = dt.date.max if e.precision == "open" else e.lo
-        if end:
+        end = NEVER if e.precision == "open" else e.lo
+        if end is not None:
             by_office[office].append((s.hi, end, pid, line, s.label))
     for office, spans in by_office.items():
         spans.sort()
@@ -280,6 +281,9 @@ def check(path: str | Path) -> Package:
         _check_focus(pkg, ids)
         _warn_lifetimes(pkg)
         _warn_overlaps(pkg)
+        if not pkg.errors:
+            from .consistency import warn  # it reads the typed frames, which only a package without errors has
+            warn(pkg)
     else:
         _check_keys(pkg)
     pkg.problems.sort(key=lambda p: (p.file, p.line, p.column, p.message))

@@ -5,10 +5,10 @@ rendered as text (React escapes them), never as HTML.
 """
 from __future__ import annotations
 
-import pandas as pd
 from dash import html
 
 from ..core.validate import split_list
+from .ending import endings
 
 KIND_TABLE = {"tenure": "tenures", "person": "people", "relation": "relations", "event": "events",
               "group": "groups"}
@@ -114,7 +114,9 @@ def panel(ds, kind: str, rid: str) -> list:
         cols = ("start", "end")
     note = row.get("note")
     precision = _precision_note(row, cols)
+    ended = endings(ds).sentence(table, row) if "end_rule" in row else ""
     parts = [*head,
+             html.P(ended, className="ended") if ended else None,
              html.P(precision, className="precision") if precision else None,
              html.P(note, className="note") if isinstance(note, str) and note else None,
              citation(ds, row), *claims(ds, table, rid)]
@@ -128,8 +130,3 @@ def resolve_click(point: dict | None) -> tuple[str, str] | None:
         return str(data[2]), str(data[0])
     except (TypeError, KeyError, IndexError, AttributeError):
         return None
-
-
-def first_seen(ds, pid: str) -> pd.Timestamp | None:
-    people = ds["people"].set_index("person_id")
-    return people["active_lo"].get(pid) if pid in people.index else None

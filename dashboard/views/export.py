@@ -6,6 +6,7 @@ import zipfile
 
 import pandas as pd
 
+from ..core.days import NEVER
 from ..core.validate import split_list
 
 # OWASP CSV injection: a cell starting with one of these is read as a formula by spreadsheets.
@@ -19,29 +20,30 @@ def neutralise(value):
     return value
 
 
-def _overlaps(frame: pd.DataFrame, lo: str, hi: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
-    a = frame[lo].fillna(pd.Timestamp.min)
-    b = frame[hi].fillna(pd.Timestamp.max)
-    return (a <= end) & (b >= start)
+def _meets(lo: pd.Series, hi: pd.Series, start: int, end: int) -> pd.Series:
+    return (lo.fillna(start) <= end) & (hi.fillna(end) >= start)
 
 
-def view_tables(ds, start: pd.Timestamp | None = None, end: pd.Timestamp | None = None) -> dict[str, pd.DataFrame]:
-    """Rows whose span meets the window, the people they involve, and the sources they cite."""
-    start = start if start is not None else pd.Timestamp.min
-    end = end if end is not None else pd.Timestamp.max
-    t = ds["tenures"]
-    tenures = t[_overlaps(t.assign(e=t["end_hi"].where(t["end_precision"] != "open", pd.Timestamp.max)),
-                          "start_lo", "e", start, end)]
-    memberships = ds["memberships"][_overlaps(ds["memberships"], "start_lo", "end_hi", start, end)]
-    relations = ds["relations"][_overlaps(ds["relations"], "start_lo", "end_hi", start, end)]
+def view_tables(ds, start: int | None = None, end: int | None = None) -> dict[str, pd.DataFrame]:
+    """Rows in force or uncertain at some day of the window [start, end] (day numbers; None: the whole
+    record), the people they involve, and the sources they cite."""
+    start = -NEVER if start is None else start
+    end = NEVER if end is None else end
+
+    def live(name: str) -> pd.DataFrame:
+        f = ds[name]
+        return f[_meets(f["v_lo"], f["v_hi"], start, end)]
+
+    tenures, memberships, relations = live("tenures"), live("memberships"), live("relations")
     ev = ds["events"]
-    events = ev[_overlaps(ev.assign(e=ev["end_hi"].fillna(ev["date_hi"])), "date_lo", "e", start, end)]
+    events = ev[_meets(ev["date_lo"], ev["end_hi"].fillna(ev["date_hi"]), start, end)]
     involved = set(tenures["person_id"]) | set(memberships["person_id"]) | set(relations["a"]) | set(relations["b"])
     for ps in events["people"]:
         involved |= set(split_list(ps))
     people = ds["people"][ds["people"]["person_id"].isin(involved)]
     targets = {f"{name}:{rid}" for name, frame in (("tenures", tenures), ("relations", relations),
-                                                  ("events", events), ("people", people))
+                                                  ("events", events), ("people", people),
+                                                  ("memberships", memberships))
                for rid in frame.iloc[:, 0]}
     claims = ds["claims"][ds["claims"]["target"].isin(targets)]
     tables = {"people": people, "tenures": tenures, "memberships": memberships, "relations": relations,
@@ -54,13 +56,11 @@ def view_tables(ds, start: pd.Timestamp | None = None, end: pd.Timestamp | None 
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """Keep what a reader needs: raw columns, human date labels, citations; drop derived bounds."""
+    """Keep what a reader needs: raw columns, human date labels, citations, how a row ended; drop day
+    numbers (`end_rule`/`end_by` say in words and ids what v_end is)."""
     drop = [c for c in frame.columns if c.endswith(("_lo", "_hi", "_approx", "_precision"))
-            or c in ("active_lo", "active_hi", "last_seen")]
-    out = frame.drop(columns=drop)
-    for col in [c for c in out.columns if pd.api.types.is_datetime64_any_dtype(out[c])]:
-        out = out.drop(columns=[col])
-    return out
+            or c in ("v_start", "v_end")]
+    return frame.drop(columns=drop)
 
 
 def zip_bytes(tables: dict[str, pd.DataFrame], readme: str) -> bytes:

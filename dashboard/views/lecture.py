@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.validate import split_list
-from .network import day
 
 
 def scenes(ds) -> list[dict]:
@@ -18,14 +17,14 @@ def scenes(ds) -> list[dict]:
     out = []
     for n, row in enumerate(sc.itertuples(index=False), start=1):
         focus = split_list(row.focus)
-        when = row.date
+        when = int(row.date_lo)
         focus_people, focus_relations = set(), set()
         for fid in focus:
             if fid in people:
                 focus_people.add(fid)
             elif fid in groups:
                 m = mem[mem["group_id"] == fid]
-                live = m[(m["start_lo"].isna() | (m["start_lo"] <= when)) & (m["end_hi"].isna() | (m["end_hi"] >= when))]
+                live = m[(m["v_lo"] <= when) & (when <= m["v_hi"])]  # members at the scene's date
                 focus_people |= set(live["person_id"] if not live.empty else m["person_id"])
             elif fid in relations.index:
                 focus_relations.add(fid)
@@ -34,13 +33,12 @@ def scenes(ds) -> list[dict]:
                 focus_people |= set(split_list(events.at[fid, "people"]))
             elif fid in tenures.index:
                 focus_people.add(tenures.at[fid, "person_id"])
-        start = row.window_start_lo if pd.notna(row.window_start_lo) else None
-        end = row.window_end_hi if pd.notna(row.window_end_hi) else None
         out.append({
             "n": n, "id": row.scene_id, "title": row.title, "caption": row.caption,
-            "day": day(row.date), "label": row.date_label,
-            "start": start.strftime("%Y-%m-%d") if start is not None else None,
-            "end": end.strftime("%Y-%m-%d") if end is not None else None,
+            "day": when, "label": row.date_label,
+            # The timeline window, first and last day (None: the default window).
+            "start": int(row.window_start_lo) if pd.notna(row.window_start_lo) else None,
+            "end": int(row.window_end_hi) if pd.notna(row.window_end_hi) else None,
             "people": sorted(focus_people), "relations": sorted(focus_relations),
         })
     return out

@@ -1,9 +1,9 @@
 """Network elements for dash-cytoscape, laid out once at build time (`preset`).
 
-Every node and edge carries the day numbers (days since 1970-01-01) between
-which it is valid; the browser shows or hides them for the cursor date by
-rewriting the stylesheet, so a cursor move costs no server round trip and no
-re-layout.
+Every node and edge carries its validity (core/validity.py) as named day
+numbers `lo`, `start`, `end`, `hi`; the browser compares the cursor's day with
+them and sets classes (in force, uncertain, gone), so a cursor move costs no
+server round trip and no re-layout.
 """
 from __future__ import annotations
 
@@ -13,17 +13,9 @@ from ..core.validate import split_list
 from .style import NONE_COLOUR, RELATION_STYLE, colour_map
 from .timeline import FACTION_KINDS
 
-NEVER = 10**7  # beyond any date: an open or unknown bound
-EPOCH = pd.Timestamp("1970-01-01")
 
-
-def day(ts) -> int | None:
-    return None if pd.isna(ts) else int((pd.Timestamp(ts) - EPOCH).days)
-
-
-def _bound(ts, default: int) -> int:
-    d = day(ts)
-    return default if d is None else d
+def bounds(row) -> dict[str, int]:
+    return {"lo": int(row.v_lo), "start": int(row.v_start), "end": int(row.v_end), "hi": int(row.v_hi)}
 
 
 def group_colours(ds) -> dict[str, str]:
@@ -51,31 +43,23 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
         members = set(ds["memberships"].loc[ds["memberships"]["group_id"].isin(groups), "person_id"])
         people = people[people["person_id"].isin(members)]
         rel = rel[rel["a"].isin(members) & rel["b"].isin(members)]
-    died = ds["people"].set_index("person_id")["died_hi"]
     nodes = [
         {
-            "data": {"id": pid, "label": short_label(name, kind, aliases), "name": name, "kind": kind,
-                     "alo": _bound(lo, -NEVER), "ahi": _bound(hi, NEVER)},
-            "position": {"x": float(x) if pd.notna(x) else 0.0, "y": float(y) if pd.notna(y) else 0.0},
-            "classes": kind,
+            "data": {"id": r.person_id, "label": short_label(r.name, r.kind, r.aliases), "name": r.name,
+                     "kind": r.kind, **bounds(r)},
+            "position": {"x": float(r.x) if pd.notna(r.x) else 0.0, "y": float(r.y) if pd.notna(r.y) else 0.0},
+            "classes": r.kind,
         }
-        for pid, name, kind, aliases, lo, hi, x, y in zip(
-            people["person_id"], people["name"], people["kind"], people["aliases"],
-            people["active_lo"], people["active_hi"], people["x"], people["y"])
+        for r in people.itertuples(index=False)
     ]
-    edges = []
-    for r in rel.itertuples(index=False):
-        # An end the sources do not give is taken as the death of either party: the last known bound.
-        end = r.end_hi
-        if pd.isna(end) and r.end_precision != "open":
-            deaths = [d for d in (died.get(r.a), died.get(r.b)) if pd.notna(d)]
-            end = min(deaths) if deaths else pd.NaT
-        edges.append({
+    edges = [
+        {
             "data": {"id": f"rel::{r.relation_id}", "relation_id": r.relation_id, "source": r.a, "target": r.b,
-                     "kind": r.kind, "lo": _bound(r.start_lo if pd.notna(r.start_lo) else r.end_lo, -NEVER),
-                     "hi": _bound(end, NEVER)},
+                     "kind": r.kind, "scope": r.scope, **bounds(r)},
             "classes": f"{r.kind}{' directed' if r.directed else ''}",
-        })
+        }
+        for r in rel.itertuples(index=False)
+    ]
     return nodes + edges
 
 
@@ -86,18 +70,15 @@ def visible(ds, groups: list[str] | None = None, relation_kinds: list[str] | Non
     return [e["data"]["id"] for e in elements(ds, groups, relation_kinds)]
 
 
-def memberships(ds) -> list[list]:
-    """[person, group, lo, hi, colour] for faction-like groups: the browser colours nodes by these."""
+def memberships(ds) -> list[dict]:
+    """Faction-like memberships with their bounds and colour: the browser colours nodes by these."""
     colours = group_colours(ds)
     mem = ds["memberships"]
     mem = mem[mem["group_id"].isin(colours)]
-    died = ds["people"].set_index("person_id")["died_hi"]
-    out = []
-    for pid, gid, lo, hi, elo in zip(mem["person_id"], mem["group_id"], mem["start_lo"], mem["end_hi"], mem["end_lo"]):
-        end = hi if pd.notna(hi) else died.get(pid)
-        out.append([pid, gid, _bound(lo if pd.notna(lo) else elo, -NEVER), _bound(end, NEVER), colours[gid]])
+    out = [{"person": r.person_id, "group": r.group_id, "lo": int(r.v_lo), "hi": int(r.v_hi),
+            "colour": colours[r.group_id]} for r in mem.itertuples(index=False)]
     # Narrow groups win: they are applied last.
-    out.sort(key=lambda m: -(m[3] - m[2]))
+    out.sort(key=lambda m: -(m["hi"] - m["lo"]))
     return out
 
 

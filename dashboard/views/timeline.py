@@ -1,9 +1,11 @@
 """Timeline figure: one lane per office (or person), one bar trace per colour.
 
-Vague ends are drawn as separate hatched, faded segments between a date's
-earliest and latest possible day; open ends run to the record's horizon with a
-marker; events sit on their own lane. The date cursor is shape 0, so the
-browser can move it without asking the server.
+Each bar is a tenure's validity (core/validity.py): solid while it is surely in
+force, hatched and faded while it may be (a vague date, or no end recorded
+after the day it was last attested); open ends run to the end of the record
+with a marker; events sit on their own lane. The x axis is in milliseconds
+since 1970 (plotly's date axis), from day numbers. The date cursor is shape 0,
+so the browser can move it without asking the server.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..core.validate import split_list
+from . import ending
 from .style import FONT, NONE_COLOUR, colour_map, esc
 
 EVENTS_LANE = "Events"
@@ -25,12 +28,6 @@ def lane_pages(n_lanes: int) -> int:
     return max(1, -(-n_lanes // MAX_LANES))
 
 
-def span_label(start_label: str, end_label: str, end_precision: str) -> str:
-    start = start_label if start_label not in ("", "unknown") else "?"
-    end = {"open": "open", "unknown": "?"}.get(end_precision, end_label)
-    return f"{start} – {end}"
-
-
 def wrap(label: str, width: int = 26) -> str:
     """Long lane names on two lines (then cut), so the plot keeps its width."""
     if len(label) <= width:
@@ -41,61 +38,36 @@ def wrap(label: str, width: int = 26) -> str:
     return label[:cut] + "<br>" + (rest if len(rest) <= width else rest[: width - 1] + "…")
 
 
-def horizon(ds) -> pd.Timestamp:
-    """The last date the record speaks of: where open spans are drawn to."""
-    candidates = [ds["tenures"][c].max() for c in ("start_hi", "end_hi")]
-    candidates += [ds["events"]["date_hi"].max(), ds["events"]["end_hi"].max()]
-    valid = [c for c in candidates if pd.notna(c)]
-    return max(valid) if valid else pd.Timestamp("2000-01-01")
-
-
 def faction_at(ds, person_ids: pd.Series, when: pd.Series) -> pd.Series:
-    """The (smallest) faction-like group each person belonged to at each date."""
+    """The (narrowest) faction-like group each person belonged to at each day (validity.py's bounds)."""
     groups = ds["groups"].set_index("group_id")
     mem = ds["memberships"]
     mem = mem[mem["group_id"].map(groups["kind"]).isin(FACTION_KINDS)]
     out = []
     for pid, t in zip(person_ids, when):
         rows = mem[mem["person_id"] == pid]
-        if pd.isna(t) or rows.empty:
-            out.append("")
-            continue
-        lo = rows["start_lo"].fillna(pd.Timestamp.min)
-        hi = rows["end_hi"].fillna(pd.Timestamp.max)
-        hit = rows[(lo <= t) & (hi >= t)]
-        if hit.empty:
-            out.append("")
-        else:
-            widths = (hit["end_hi"].fillna(pd.Timestamp.max) - hit["start_lo"].fillna(pd.Timestamp.min))
-            out.append(hit.loc[widths.idxmin(), "group_id"])
+        hit = rows[(rows["v_lo"] <= t) & (t <= rows["v_hi"])] if pd.notna(t) else rows.iloc[0:0]
+        out.append("" if hit.empty else hit.loc[(hit["v_hi"] - hit["v_lo"]).idxmin(), "group_id"])
     return pd.Series(out, index=person_ids.index)
 
 
 def tenure_bars(ds, lanes: str = "office", colour: str = "organisation",
                 organisations=None, office_kinds=None) -> pd.DataFrame:
-    """One row per tenure with its lane, colour key, solid core and vague ends."""
+    """One row per tenure with its lane, colour key, solid core (in force) and faded parts (uncertain)."""
     t = ds["tenures"].merge(ds["offices"], on="office_id", how="left", suffixes=("", "_office"))
     t = t.merge(ds["people"][["person_id", "name"]], on="person_id", how="left")
     if organisations:
         t = t[t["organisation"].isin(organisations)]
     if office_kinds:
         t = t[t["kind"].isin(office_kinds)]
-    end_of_record = horizon(ds)
     t = t.copy()
-    t["open"] = t["end_precision"] == "open"
+    t["open"] = t["end_rule"] == "open"
     t["start_missing"] = t["start_lo"].isna()
-    t["end_missing"] = t["end_hi"].isna() & ~t["open"]
-    # Bounds used for drawing: a missing side collapses onto the known one and gets a marker.
-    t["s_lo"] = t["start_lo"].fillna(t["end_lo"])
-    t["s_hi"] = t["start_hi"].fillna(t["end_lo"])
-    t["e_lo"] = t["end_lo"].where(~t["open"], end_of_record).fillna(t["s_hi"])
-    t["e_hi"] = t["end_hi"].where(~t["open"], end_of_record).fillna(t["s_hi"])
-    solid = t["s_hi"] < t["e_lo"]
-    t["core_lo"] = t["s_hi"].where(solid, t["s_lo"])
-    t["core_hi"] = t["e_lo"].where(solid, t["e_hi"])
-    t["vague_start"] = solid & (t["s_lo"] < t["s_hi"])
-    t["vague_end"] = solid & (t["e_lo"] < t["e_hi"])
+    t["end_missing"] = t["end_rule"] == "last attested"
+    solid = t["v_start"] <= t["v_end"]
     t["all_vague"] = ~solid
+    t["vague_start"] = solid & (t["v_lo"] < t["v_start"])
+    t["vague_end"] = solid & (t["v_end"] < t["v_hi"])
     if lanes == "person":
         t["lane"] = t["name"]
         t["lane_group"] = ""
@@ -103,43 +75,41 @@ def tenure_bars(ds, lanes: str = "office", colour: str = "organisation",
         t["lane"] = t["title"]
         t["lane_group"] = t["organisation"].fillna("")
     if colour == "faction":
-        t["colour_key"] = faction_at(ds, t["person_id"], t["s_hi"].fillna(t["e_lo"]))
+        t["colour_key"] = faction_at(ds, t["person_id"], t["v_start"].where(solid, t["v_lo"]))
         names = ds["groups"].set_index("group_id")["name"]
         t["colour_label"] = t["colour_key"].map(names).fillna("no faction recorded")
     else:
         t["colour_key"] = t["organisation"].fillna("")
         t["colour_label"] = t["colour_key"].replace("", "other")
-    t["span"] = [span_label(a, b, p) for a, b, p in zip(t["start_label"], t["end_label"], t["end_precision"])]
+    t["span"] = [ending.span(r) for r in t.itertuples(index=False)]
     return t.reset_index(drop=True)
 
 
 def lane_order(bars: pd.DataFrame, lanes: str, ds) -> list[str]:
     if lanes == "person":
-        first = bars.groupby("lane")["s_lo"].min().sort_values(kind="stable")
+        first = bars.groupby("lane")["v_lo"].min().sort_values(kind="stable")
         return list(first.index)
-    rank = bars.groupby("lane").agg(group=("lane_group", "first"), rank=("rank", "min"), start=("s_lo", "min"))
+    rank = bars.groupby("lane").agg(group=("lane_group", "first"), rank=("rank", "min"), start=("v_lo", "min"))
     group_rank = rank.groupby("group")["rank"].min()
     rank["group_rank"] = rank["group"].map(group_rank)
     rank = rank.sort_values(["group_rank", "group", "rank", "start"], na_position="last", kind="stable")
     return list(rank.index)
 
 
-def _ms(delta: pd.Series) -> list[int]:
-    return [int(d / pd.Timedelta(milliseconds=1)) for d in delta]
-
-
-def _iso(s: pd.Series) -> list[str]:
-    return [d.strftime("%Y-%m-%d") for d in s]
+def ms(day) -> int:
+    """A day number as plotly's date axis counts: milliseconds since 1970-01-01."""
+    return int(day) * DAY_MS
 
 
 def _bar_trace(rows: pd.DataFrame, lo: str, hi: str, name: str, colour: str, vague: bool, show_legend: bool):
-    lo_s, hi_s = rows[lo], rows[hi] + pd.Timedelta(days=1)  # a day-precise end includes its whole day
     hover = [
         f"<b>{esc(n)}</b><br>{esc(title)} · {esc(org)}<br>{esc(span)}" + ("<br><i>date range uncertain</i>" if vague else "")
         for n, title, org, span in zip(rows["name"], rows["title"], rows["organisation"], rows["span"])
     ]
     return go.Bar(
-        orientation="h", y=list(rows["lane"]), base=_iso(lo_s), x=_ms(hi_s - lo_s),
+        # A bar covers its last day too: from the start of `lo` to the end of `hi`.
+        orientation="h", y=list(rows["lane"]), base=[ms(d) for d in rows[lo]],
+        x=[ms(b - a + 1) for a, b in zip(rows[lo], rows[hi])],
         name=esc(name), legendgroup=name, showlegend=show_legend,
         marker={"color": colour, "opacity": 0.45 if vague else 1.0,
                 "pattern": {"shape": "/", "fgcolor": "#ffffff", "fgopacity": 0.6, "size": 6} if vague else {},
@@ -157,19 +127,17 @@ def _event_trace(ds, people: set[str] | None = None):
         ev = ev[[bool(people.intersection(split_list(ps))) for ps in ev["people"]]]
     if ev.empty:
         return None
-    lo = ev["date_lo"]
-    hi = ev["end_hi"].fillna(ev["date_hi"])
-    mid = lo + (hi - lo) / 2
+    lo = [ms(d) for d in ev["date_lo"]]
+    hi = [ms(d + 1) for d in ev["end_hi"].fillna(ev["date_hi"])]  # to the end of the last day
     names = ds["people"].set_index("person_id")["name"]
     who = [", ".join(names.get(p, p) for p in split_list(ps)) for ps in ev["people"]]
     span = [a if not b or b == "unknown" else f"{a} – {b}" for a, b in zip(ev["date_label"], ev["end_label"])]
     hover = [f"<b>{esc(title)}</b><br>{esc(s)}" + (f"<br>{esc(w)}" if w else "")
              for title, s, w in zip(ev["title"], span, who)]
-    half = (hi - lo) / 2
     return go.Scatter(
-        x=_iso(mid), y=[EVENTS_LANE] * len(ev), mode="markers", name="Events", showlegend=True,
+        x=[(a + b) // 2 for a, b in zip(lo, hi)], y=[EVENTS_LANE] * len(ev), mode="markers", name="Events", showlegend=True,
         marker={"symbol": "diamond", "size": 11, "color": "#333333", "line": {"width": 1, "color": "#ffffff"}},
-        error_x={"type": "data", "array": _ms(half), "visible": True, "thickness": 1.5, "width": 0, "color": "#777777"},
+        error_x={"type": "data", "array": [(b - a) // 2 for a, b in zip(lo, hi)], "visible": True, "thickness": 1.5, "width": 0, "color": "#777777"},
         customdata=[[eid, "", "event"] for eid in ev["event_id"]],
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta={"role": "events"},
     )
@@ -179,7 +147,7 @@ def _marker_trace(rows: pd.DataFrame, column: str, symbol: str, name: str, text:
     if rows.empty:
         return None
     return go.Scatter(
-        x=_iso(rows[column]), y=list(rows["lane"]), mode="markers", name=name, showlegend=True,
+        x=[ms(d) for d in rows[column]], y=list(rows["lane"]), mode="markers", name=name, showlegend=True,
         marker={"symbol": symbol, "size": 12, "color": "#222222"},
         customdata=[[tid, pid, "tenure"] for tid, pid in zip(rows["tenure_id"], rows["person_id"])],
         hovertext=[f"<b>{esc(n)}</b><br>{esc(title)}<br>{text}" for n, title in zip(rows["name"], rows["title"])],
@@ -228,20 +196,20 @@ def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
 
 
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
-           window: tuple | None = None, cursor: str | None = None, overview: bool | None = None,
+           window: tuple[int, int] | None = None, cursor: int | None = None, overview: bool | None = None,
            font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1,
            focus: list[str] | None = None) -> go.Figure:
     """The timeline (its legend is HTML beside it: see `legend`).
 
     `fill` (presentation mode: a projected slide cannot scroll): fit the container's height and keep
     only PRESENT_LANES lanes with a bar in the window, those of the `focus` people first. Past MAX_LANES lanes, only page `lane_page`
-    of them is drawn: thousands of SVG bars take seconds to draw and cannot be read anyway."""
+    of them is drawn: thousands of SVG bars take seconds to draw and cannot be read anyway.
+    `window` (first and last day) and `cursor` are day numbers."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
     # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
     colours = colours_for(ds, colour)
     if fill and window:
-        start, end = pd.Timestamp(window[0]), pd.Timestamp(window[1])
-        bars = bars[(bars["s_lo"] <= end) & (bars["e_hi"] >= start)].reset_index(drop=True)
+        bars = bars[(bars["v_lo"] <= window[1]) & (bars["v_hi"] >= window[0])].reset_index(drop=True)
     left_out = 0
     if fill:
         order = lane_order(bars, lanes, ds)
@@ -263,17 +231,17 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         label = rows["colour_label"].iloc[0]
         core = rows[~rows["all_vague"]]
         if not core.empty:
-            traces.append(_bar_trace(core, "core_lo", "core_hi", label, colours[key], False, True))
-        vague_parts = [rows[rows["all_vague"]].assign(v_lo=lambda r: r["s_lo"], v_hi=lambda r: r["e_hi"]),
-                       rows[rows["vague_start"]].assign(v_lo=lambda r: r["s_lo"], v_hi=lambda r: r["s_hi"]),
-                       rows[rows["vague_end"]].assign(v_lo=lambda r: r["e_lo"], v_hi=lambda r: r["e_hi"])]
+            traces.append(_bar_trace(core, "v_start", "v_end", label, colours[key], False, True))
+        vague_parts = [rows[rows["all_vague"]].assign(a=lambda r: r["v_lo"], b=lambda r: r["v_hi"]),
+                       rows[rows["vague_start"]].assign(a=lambda r: r["v_lo"], b=lambda r: r["v_start"] - 1),
+                       rows[rows["vague_end"]].assign(a=lambda r: r["v_end"] + 1, b=lambda r: r["v_hi"])]
         vague = pd.concat(vague_parts)
         if not vague.empty:
-            traces.append(_bar_trace(vague, "v_lo", "v_hi", label, colours[key], True, core.empty))
-    opened = _marker_trace(bars[bars["open"]], "e_hi", "triangle-right", "Open: continues past the record",
-                           "continues past the end of the record")
-    missing = _marker_trace(pd.concat([bars[bars["end_missing"]].assign(at=lambda r: r["s_hi"]),
-                                       bars[bars["start_missing"]].assign(at=lambda r: r["e_lo"])]),
+            traces.append(_bar_trace(vague, "a", "b", label, colours[key], True, core.empty))
+    opened = _marker_trace(bars[bars["open"]].assign(at=lambda r: r["v_end"] + 1), "at", "triangle-right",
+                           "Open: continues past the record", "continues past the end of the record")
+    missing = _marker_trace(pd.concat([bars[bars["end_missing"]].assign(at=lambda r: r["v_end"] + 1),
+                                       bars[bars["start_missing"]].assign(at=lambda r: r["v_start"])]),
                             "at", "line-ns-open", "Start or end not given", "start or end not given in the sources")
     # Paged: the events of the people in these lanes (all of them would be a solid black band).
     events = _event_trace(ds, set(bars["person_id"]) if pages > 1 else None)
@@ -281,11 +249,10 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
 
     categories = ([EVENTS_LANE] if events is not None else []) + order
     fig = go.Figure(traces)
-    cursor = pd.Timestamp(cursor).strftime("%Y-%m-%d") if cursor is not None else None
     # The browser draws the live cursor as an overlay; this shape holds it for static exports.
-    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": cursor or "1900-01-01",
-               "x1": cursor or "1900-01-01", "y0": 0, "y1": 1, "line": {"color": "#C00000", "width": 3},
-               "visible": False, "name": "cursor"}]
+    at = ms(cursor) if cursor is not None else 0
+    shapes = [{"type": "line", "xref": "x", "yref": "paper", "x0": at, "x1": at, "y0": 0, "y1": 1,
+               "line": {"color": "#C00000", "width": 3}, "visible": False, "name": "cursor"}]
     if lanes == "office":
         shapes += _organisation_bands(bars, order, offset=len(categories) - len(order))
     n = len(categories)
@@ -303,7 +270,8 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "range": list(window) if window else None,
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3",
+               "range": [ms(window[0]), ms(window[1] + 1)] if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'}" if left_out else None,
                          "font": {"size": font_size - 4, "color": "#444444"}, "standoff": 4},

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 import flask
-import pandas as pd
 
 from ..core.dates import resolve
 from ..views.export import view_tables, zip_bytes
@@ -21,8 +20,8 @@ def register(server: flask.Flask) -> None:
             return {"error": "dataset unavailable"}, 503
         ds = entry.dataset
         state, _ = parse(flask.request.args.to_dict(), reg.names)
-        start = pd.Timestamp(resolve(state.start).lo) if state.start else None
-        end = pd.Timestamp(resolve(state.end).hi) if state.end else None
+        start = resolve(state.start).lo if state.start else None
+        end = resolve(state.end).hi if state.end else None
         readme = (f"{ds.title}\nExported {dt.date.today().isoformat()} from {flask.request.url}\n"
                   f"Window: {state.start or 'all'} to {state.end or 'all'}\n"
                   "Every row carries source_id, locator (line numbers) and a verbatim quote; sources.csv "

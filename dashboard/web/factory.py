@@ -7,7 +7,7 @@ from pathlib import Path
 from dash import Dash, _callback
 
 from .. import settings
-from . import cursor, datasets, exports, lecture, page, protocol, viewdata, views  # noqa: F401  (feature modules register callbacks on import)
+from . import api, cursor, datasets, exports, lecture, page, protocol, viewdata, views  # noqa: F401  (feature modules register callbacks on import)
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -38,6 +38,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         app.title = entry.dataset.title
 
     exports.register(app.server)
+    api.register(app.server)
     viewdata.register(app.server)
     protocol.guard(app)
 

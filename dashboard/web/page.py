@@ -6,10 +6,10 @@ from urllib.parse import parse_qs
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from ..core.dates import resolve
+from ..core import days
+from ..core.dates import DateError, resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
-from ..views.network import day
 from ..views.timeline import MAX_LANES
 from . import payload, viewdata
 from .datasets import registry
@@ -27,22 +27,30 @@ def _known(ds) -> dict[str, set[str]]:
 
 def default_date(ds) -> str:
     scenes = ds["scenes"]
-    if not scenes.empty and scenes["date_edtf"].iloc[0]:
-        return scenes["date_edtf"].iloc[0]
+    if not scenes.empty and scenes["date"].iloc[0]:
+        return scenes["date"].iloc[0]
     lo = ds["tenures"]["start_lo"].min()
-    return lo.strftime("%Y-%m-%d") if pd.notna(lo) else "1900"
+    return days.iso(int(lo)) if pd.notna(lo) else "1900"
 
 
 def periods(ds) -> list[dict]:
-    """Preset windows: the dataset's own `periods` (datapackage.json), else one per decade."""
+    """Preset windows, first and last day: the dataset's own `periods` (datapackage.json), else one per decade."""
     declared = ds.descriptor.get("periods")
+    out = []
     if isinstance(declared, list) and declared:
-        return [{"label": str(p.get("label")), "start": str(p.get("start")), "end": str(p.get("end"))}
-                for p in declared if isinstance(p, dict)]
+        for p in declared:
+            try:
+                out.append({"label": str(p["label"]), "start": resolve(str(p["start"])).lo,
+                            "end": resolve(str(p["end"])).hi})
+            except (KeyError, TypeError, DateError):
+                continue  # `check` reports it
+        if out:
+            return out
     lo, hi = payload.bounds(ds)
-    first = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=lo)).year // 10 * 10
-    last = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=hi)).year
-    return [{"label": f"{y}s", "start": str(y), "end": str(y + 9)} for y in range(first, last + 1, 10)]
+    first = days.to_gregorian(lo)[0] // 10 * 10
+    last = days.to_gregorian(hi)[0]
+    return [{"label": f"{y}s", "start": days.year_start(y), "end": days.year_end(y + 9)}
+            for y in range(first, last + 1, 10)]
 
 
 def error_page(entry) -> html.Div:
@@ -55,15 +63,15 @@ def error_page(entry) -> html.Div:
     ])
 
 
-def _window(state: ViewState, ds) -> tuple[str, str] | None:
-    """The URL's window, else the span of the dataset's declared periods (the story's years)."""
+def _window(state: ViewState, ds) -> tuple[int, int] | None:
+    """The URL's window, else the span of the dataset's declared periods (the story's years): first and last day."""
     if state.start and state.end:
-        return resolve(state.start).lo.isoformat(), resolve(state.end).hi.isoformat()
+        return resolve(state.start).lo, resolve(state.end).hi
     declared = ds.descriptor.get("periods")
     if isinstance(declared, list) and declared:
         try:
-            return (min(resolve(str(p["start"])).lo for p in declared).isoformat(),
-                    max(resolve(str(p["end"])).hi for p in declared).isoformat())
+            return (min(resolve(str(p["start"])).lo for p in declared),
+                    max(resolve(str(p["end"])).hi for p in declared))
         except (KeyError, TypeError, ValueError):
             return None
     return None
@@ -122,18 +130,19 @@ def render(args: dict, pathname: str | None = None):
     if scene:  # /scene/N: presentation mode on that scene
         current = scenes[scene - 1]
         state.present = True
-        state.date = (pd.Timestamp("1970-01-01") + pd.Timedelta(days=current["day"])).strftime("%Y-%m-%d")
-        state.start, state.end = current["start"] or "", current["end"] or ""
+        state.date = days.iso(current["day"])
+        state.start = days.iso(current["start"]) if current["start"] is not None else ""
+        state.end = days.iso(current["end"]) if current["end"] is not None else ""
         focus = {"people": current["people"], "relations": current["relations"]}
     elif pathname not in (None, "", "/"):
         notices.append("There is no such page here: showing the dashboard.")
     date = state.date or default_date(ds)
-    cursor = day(pd.Timestamp(resolve(date).lo))
+    cursor = resolve(date).lo
     lo, hi = payload.bounds(ds)
     cursor = min(max(cursor, lo), hi)
     window = _window(state, ds)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
-                          pd.Timestamp("1970-01-01") + pd.Timedelta(days=cursor),
+                          cursor,
                           lane_page=state.lp, focus=focus["people"], **(PRESENT_FIGURE if state.present else {}))
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
@@ -278,7 +287,7 @@ def render(args: dict, pathname: str | None = None):
                 html.Table(className="table", children=[
                     html.Caption(id="table-caption"),
                     html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
-                                        html.Th("Held", scope="col")])),
+                                        html.Th("Held", scope="col"), html.Th("How it ended", scope="col")])),
                     html.Tbody(id="table-offices"),
                 ]),
                 html.Table(className="table", children=[

@@ -2,13 +2,12 @@
 change, search people, and open the detail panel for a clicked item."""
 from __future__ import annotations
 
-import pandas as pd
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from ..views import detail, network, search, timeline
 from . import payload
 from .datasets import registry
-from .inputs import choice, integer, mapping, strings, text
+from .inputs import axis_window, choice, integer, mapping, strings, text
 from .page import PRESENT_FIGURE, lane_pages
 from .state import COLOURS, LANES
 
@@ -27,15 +26,8 @@ def _dataset(meta):
 )
 def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, relayout, meta):
     ds = _dataset(meta)
-    relayout = mapping(relayout)
-    window = None
-    a, b = relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")
-    if isinstance(a, str) and isinstance(b, str):
-        try:
-            window = (str(pd.Timestamp(a).date()), str(pd.Timestamp(b).date()))
-        except ValueError:
-            window = None
-    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(cursor))
+    window = axis_window(mapping(relayout))
+    when = integer(cursor)
     colour = choice(colour, COLOURS)
     # Other lanes or filters: back to the first page of lanes.
     page = integer(lane_page) if ctx.triggered_id == "lane-page" else 1
@@ -56,14 +48,9 @@ def scene_timeline(n, scenes, lanes, colour, meta):
     if not 1 <= n <= len(scenes) or not isinstance(scenes[n - 1], dict):
         return no_update
     scene = scenes[n - 1]
-    if not isinstance(scene.get("start"), (str, type(None))) or not isinstance(scene.get("end"), (str, type(None))):
-        return no_update
-    window = (scene["start"], scene["end"]) if scene["start"] and scene["end"] else None
-    when = pd.Timestamp("1970-01-01") + pd.Timedelta(days=integer(scene.get("day")))
-    try:
-        window = (str(pd.Timestamp(window[0]).date()), str(pd.Timestamp(window[1]).date())) if window else None
-    except ValueError:
-        window = None
+    start, end = integer(scene.get("start"), None), integer(scene.get("end"), None)
+    window = (start, end) if start is not None and end is not None else None
+    when = integer(scene.get("day"))
     return timeline.figure(_dataset(meta), choice(lanes, LANES), choice(colour, COLOURS),
                            window=window, cursor=when, focus=strings(scene.get("people")), **PRESENT_FIGURE)
 

@@ -1,12 +1,12 @@
 import hashlib
 
 import numpy as np
-import pandas as pd
 
 from conftest import ROOT
 from dashboard.cli import main
 from dashboard.core import build as build_mod
 from dashboard.core.build import PROCESSED, build, is_fresh, load
+from dashboard.core.days import from_gregorian as D
 from dashboard.core.derived import LABEL_ASPECT, MIN_GAP, positions
 
 
@@ -32,11 +32,10 @@ def test_dates_are_expanded(mini):
     ds = load(mini)
     t = ds["tenures"].set_index("tenure_id")
     lenin = t.loc["lenin-sovnarkom-chair"]
-    assert lenin["start"] == pd.Timestamp("1917-11-07")
+    assert lenin["start"] == "" and lenin["start_os"] == "1917-10-25"  # the cells as written
+    assert lenin["start_lo"] == lenin["start_hi"] == D(1917, 11, 7)  # day numbers
     assert lenin["start_label"] == "7 Nov 1917 (25 Oct O.S.)"
-    assert lenin["start_os"] == "1917-10-25"
-    assert (lenin["end_lo"], lenin["end_hi"], lenin["end_precision"]) == (
-        pd.Timestamp("1924-01-01"), pd.Timestamp("1924-01-31"), "month")
+    assert (lenin["end_lo"], lenin["end_hi"], lenin["end_precision"]) == (D(1924, 1, 1), D(1924, 1, 31), "month")
     assert t.loc["stalin-gen-sec", "end_precision"] == "open"
     g = ds["groups"].set_index("group_id").loc["left-opposition"]
     assert g["end_label"] == "c. 1927" and g["end_approx"]
@@ -56,10 +55,11 @@ def test_types_and_defaults(mini):
     assert set(ds["positions"]["person_id"]) == set(people.index)
 
 
-def test_activity_spans(mini):
+def test_people_are_in_the_record_from_first_appearance_to_death(mini):
     people = load(mini)["people"].set_index("person_id")
-    assert people.loc["trotsky", "active_lo"] == pd.Timestamp("1917-11-07")  # first dated appearance
-    assert people.loc["lenin", "active_hi"] == pd.Timestamp("1924-01-31")  # death
+    assert people.loc["trotsky", "v_lo"] == D(1917, 11, 7)  # first dated appearance
+    assert people.loc["lenin", "v_end"] == D(1924, 1, 1) and people.loc["lenin", "v_hi"] == D(1924, 1, 31)  # death
+    assert people.loc["lenin", "end_rule"] == "death"
 
 
 def test_load_rebuilds_when_raw_tables_change(mini):

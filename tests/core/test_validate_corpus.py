@@ -282,8 +282,6 @@ ERROR_CASES = [
          f"tenures.csv:2:5: impossible month 13 in '1917-13-25' — {DATE_HINT}"),
     case("year-zero", cell("tenures", "stalin-gen-sec", "start", "0000"),
          f"tenures.csv:4:4: date '0000' is out of the supported range (years 1 to 9999) — {DATE_HINT}"),
-    case("approximate-year-one", cell("tenures", "stalin-gen-sec", "start", "0001~"),
-         f"tenures.csv:4:4: date '0001~' is out of the supported range (years 1 to 9999) — {DATE_HINT}"),
     case("end-before-start", cell("tenures", "stalin-gen-sec", "end", "1921"),
          "tenures.csv:4:6: end (1921) is before start (3 Apr 1922) — "
          "swap the dates or correct the one that is wrong"),
@@ -351,6 +349,36 @@ WARNING_CASES = [
                                                    + TENURE_TAIL),
          "tenures.csv:5:4: warning: zinoviev holds gen-sec from 1923, while stalin (line 4) still holds it"
          " — check the dates; if both are right, explain in a note"),
+    # The state the rows describe (core/consistency.py, with the validity model).
+    case("end-after-death", cell("tenures", "lenin-sovnarkom-chair", "end", "1925"),
+         "tenures.csv:2:6: warning: ends (1925) after lenin died (Jan 1924) — "
+         "check the date or the person: the dashboard ends it at the death"),
+    case("open-end-after-death", cell("tenures", "lenin-sovnarkom-chair", "end", ".."),
+         "tenures.csv:2:6: warning: open end ('..') although lenin died (Jan 1924) — give the end the sources give, "
+         "or leave it empty: nothing is in force after a death"),
+    case("relation-after-death", add_row("relations", "lenin-trotsky-alliance,lenin,trotsky,alliance,false,1925,,,,,"
+                                         "chron,4,x,"),
+         "relations.csv:4:6: warning: starts (1925) after lenin died (Jan 1924) — "
+         "check the date or the person: nothing about a person is in force after their death"),
+    case("duplicate-relation", add_row("relations", "zinoviev-stalin-alliance,zinoviev,stalin,alliance,false,1924,,,,,"
+                                       "chron,9,x,"),
+         "relations.csv:4:6: warning: zinoviev-stalin-alliance overlaps stalin-zinoviev-alliance (line 2): the same "
+         "people and kind at once — merge them, keeping both citations (locators joined by ';', quotes by ' ... '), "
+         "or give the first its end"),
+    case("alliance-and-rivalry-without-ends",
+         add_row("relations", "stalin-zinoviev-rivalry,stalin,zinoviev,rivalry,false,1926,,,,,chron,9,x,"),
+         "relations.csv:2:8: warning: stalin-zinoviev-alliance (alliance) has no end recorded and overlaps "
+         "stalin-zinoviev-rivalry, which has none either — give the end the sources give (the dashboard ends it "
+         "where the other begins), or explain it in the dataset's README"),
+    case("membership-before-its-group", cell("memberships", "trotsky-left-opposition", "start", "1921"),
+         "memberships.csv:2:4: warning: starts (1921) before left-opposition began (1923) — "
+         "check the dates of the membership and of the group"),
+    case("membership-after-its-group", cell("memberships", "trotsky-left-opposition", "end", "1930"),
+         "memberships.csv:2:6: warning: ends (1930) after left-opposition ended (c. 1927) — "
+         "check the dates of the membership and of the group"),
+    case("death-only-in-an-event", cell("people", "lenin", "died", ""),
+         "events.csv:4:8: warning: lenin-death-1924 records a death (Jan 1924), but people.csv gives none of its "
+         "people (lenin) a death then — fill died (or died_os) of the one who died, from the event's source"),
 ]
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from conftest import FIXTURES
 from dashboard.core.build import load
+from dashboard.core.days import from_gregorian as D
 from dashboard.views import export, lecture
-from dashboard.views.network import day
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def test_neutralise(cell, expected):
 
 
 def test_view_tables_keep_rows_meeting_the_window(ds):
-    tables = export.view_tables(ds, pd.Timestamp("1917-01-01"), pd.Timestamp("1918-12-31"))
+    tables = export.view_tables(ds, D(1917, 1, 1), D(1918, 12, 31))
     assert set(tables["tenures"]["tenure_id"]) == {"lenin-sovnarkom-chair", "trotsky-foreign-affairs"}
     assert set(tables["events"]["event_id"]) == {"october-revolution-1917"}
     assert set(tables["people"]["person_id"]) == {"lenin", "trotsky"}
@@ -50,7 +50,7 @@ def test_scenes_expand_focus(ds):
     scenes = lecture.scenes(ds)
     assert [s["n"] for s in scenes] == [1, 2]
     first, second = scenes
-    assert first["day"] == day("1917-11-07") and first["start"] == "1917-01-01" and first["end"] == "1919-12-31"
+    assert first["day"] == D(1917, 11, 7) and first["start"] == D(1917, 1, 1) and first["end"] == D(1919, 12, 31)
     assert first["people"] == ["lenin", "trotsky"]
     # A relation brings its two ends; a group brings its members at the scene's date.
     assert second["relations"] == ["stalin-zinoviev-alliance"]

@@ -2,6 +2,7 @@ import pytest
 
 from conftest import FIXTURES
 from dashboard.core.build import load
+from dashboard.core.days import from_gregorian as D
 from dashboard.views import network
 from dashboard.views.style import RELATION_STYLE
 
@@ -15,7 +16,8 @@ def test_nodes_have_preset_positions_and_activity(ds):
     nodes = [e for e in network.elements(ds) if "source" not in e["data"]]
     assert {n["data"]["id"] for n in nodes} == set(ds["people"]["person_id"])
     lenin = next(n for n in nodes if n["data"]["id"] == "lenin")
-    assert lenin["data"]["ahi"] == network.day("1924-01-31")
+    assert lenin["data"]["hi"] == D(1924, 1, 31)  # died in January 1924
+    assert lenin["data"]["end"] == D(1924, 1, 1)
     assert set(lenin["position"]) == {"x", "y"}
     party = next(n for n in nodes if n["data"]["id"] == "bolshevik-party")
     assert party["classes"] == "organisation"
@@ -29,9 +31,12 @@ def test_edges_carry_validity_and_kind(ds):
     edges = {e["data"]["relation_id"]: e for e in network.elements(ds) if "source" in e["data"]}
     rep = edges["stalin-trotsky-repression"]
     assert rep["classes"] == "repression directed"
-    assert rep["data"]["lo"] == network.day("1929-01-01") and rep["data"]["hi"] == network.NEVER  # open
+    # Open ("..") and nobody dies: to the end of the record (1929, the last year a row gives).
+    assert rep["data"]["lo"] == D(1929, 1, 1) and rep["data"]["hi"] == D(1929, 12, 31)
     ally = edges["stalin-zinoviev-alliance"]
-    assert ally["classes"] == "alliance" and ally["data"]["lo"] == network.day("1922-01-01")  # c. 1923
+    assert ally["classes"] == "alliance" and ally["data"]["lo"] == D(1922, 1, 1)  # c. 1923
+    # No end recorded: surely in force to the last day its start may be, uncertain for two years after.
+    assert ally["data"]["end"] == D(1924, 12, 31) and ally["data"]["hi"] == D(1924, 12, 31) + 730
 
 
 def test_filters(ds):
@@ -52,5 +57,5 @@ def test_stylesheet_styles_every_kind_and_arrows(ds):
 
 
 def test_memberships_for_colouring(ds):
-    assert network.memberships(ds) == [["trotsky", "left-opposition", network.day("1923-01-01"),
-                                        network.day("1928-12-31"), "#0072B2"]]
+    assert network.memberships(ds) == [{"person": "trotsky", "group": "left-opposition", "lo": D(1923, 1, 1),
+                                        "hi": D(1928, 12, 31), "colour": "#0072B2"}]

@@ -3,6 +3,7 @@ import pytest
 
 from conftest import FIXTURES
 from dashboard.core.build import load
+from dashboard.core.days import from_gregorian as D
 from dashboard.views import timeline
 
 
@@ -28,16 +29,18 @@ def test_vague_ends_are_separate_hatched_segments(ds):
     fig = timeline.figure(ds)
     vague = _traces(fig, "vague")
     assert vague and all(t.marker.pattern.shape == "/" for t in vague)
-    # Lenin's end is "Jan 1924": the whole month is drawn as vague.
+    # Lenin's end is "Jan 1924": surely in force on 1 January (the earliest end), maybe to the 31st.
     lenin = [(b, x) for t in vague for b, x, c in zip(t.base, t.x, t.customdata) if c[0] == "lenin-sovnarkom-chair"]
-    assert lenin == [("1924-01-01", 31 * timeline.DAY_MS)]
+    assert lenin == [(timeline.ms(D(1924, 1, 2)), 30 * timeline.DAY_MS)]
 
 
-def test_open_end_runs_to_horizon_with_marker(ds):
+def test_open_end_runs_to_the_end_of_the_record_with_marker(ds):
     fig = timeline.figure(ds)
     markers = [t for t in fig.data if t.name.startswith("Open")]
     assert markers and list(markers[0].y) == ["General Secretary"]
-    assert markers[0].x[0] == timeline.horizon(ds).strftime("%Y-%m-%d")
+    stalin = ds["tenures"].set_index("tenure_id").loc["stalin-gen-sec"]
+    assert stalin["v_end"] == D(1929, 12, 31)  # the last day the record speaks of (1929, a year)
+    assert markers[0].x[0] == timeline.ms(stalin["v_end"] + 1)
 
 
 def test_hover_shows_precision_aware_dates(ds):
@@ -62,14 +65,14 @@ def test_lanes_grouped_by_organisation_and_per_person(ds):
 def test_colour_by_faction(ds):
     bars = timeline.tenure_bars(ds, colour="faction")
     assert set(bars["colour_label"]) == {"no faction recorded"}
-    at = timeline.faction_at(ds, pd.Series(["trotsky"]), pd.Series([pd.Timestamp("1925-01-01")]))
+    at = timeline.faction_at(ds, pd.Series(["trotsky"]), pd.Series([D(1925, 1, 1)]))
     assert list(at) == ["left-opposition"]
 
 
 def test_filters_and_cursor(ds):
-    fig = timeline.figure(ds, organisations=["Party"], cursor=pd.Timestamp("1927-11-15"))
+    fig = timeline.figure(ds, organisations=["Party"], cursor=D(1927, 11, 15))
     assert {t.name for t in _traces(fig, "tenure")} == {"Party"}
-    assert fig.layout.shapes[0].x0 == "1927-11-15" and fig.layout.shapes[0].name == "cursor"
+    assert fig.layout.shapes[0].x0 == timeline.ms(D(1927, 11, 15)) and fig.layout.shapes[0].name == "cursor"
 
 
 def test_data_strings_are_escaped_in_hover(ds):
@@ -118,7 +121,7 @@ def test_paged_events_lane_holds_the_events_of_the_lanes_people(ds, monkeypatch)
 
 def test_presentation_keeps_a_few_lanes_focus_first_and_counts_the_rest(ds, monkeypatch):
     monkeypatch.setattr(timeline, "PRESENT_LANES", 1)
-    window = ("1917-01-01", "1953-12-31")
+    window = (D(1917, 1, 1), D(1953, 12, 31))
     fig = timeline.figure(ds, fill=True, window=window, focus=["stalin"])
     lanes = [c for c in fig.layout.yaxis.categoryarray if c != timeline.EVENTS_LANE]
     assert lanes == ["General Secretary"]

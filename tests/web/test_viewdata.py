@@ -2,7 +2,7 @@
 import json
 
 from dashboard.core.build import load
-from dashboard.views import network
+from dashboard.views import network, state
 from dashboard.web import viewdata
 from dashboard.web.datasets import registry
 from dashboard.web.factory import create_app
@@ -23,7 +23,9 @@ def test_view_data_is_cached_per_build_and_matches_the_builders(mini):
     assert r.status_code == 200 and "immutable" in r.headers["Cache-Control"]
     data = json.loads(r.data)
     assert data["elements"] == json.loads(json.dumps(network.elements(load(mini))))
-    assert data["tenures"] and data["lo"] < data["hi"]
+    # The table view's rows: the same rows and bounds the API filters (views/state.py).
+    assert data["state"] == json.loads(json.dumps(state.rows(load(mini))))
+    assert data["state"]["offices"] and data["lo"] < data["hi"]
     # A page rendered before a rebuild asks with an old digest: it gets the data, not to be cached.
     old = client.get(f"/view-data/{mini.name}/0123abcd.json")
     assert old.status_code == 200 and old.headers["Cache-Control"] == "no-store"

@@ -1,0 +1,98 @@
+"""The read-only JSON API: the same state the page shows, for scripts, notebooks
+and tests (docs/api.md). Built by the same functions as the table view
+(views/state.py); a bad parameter answers 400 with what to write instead."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import flask
+
+from ..core import days
+from ..core.dates import DateError, resolve
+from ..views import state
+from . import payload
+from .datasets import registry
+
+MAX_PARAM = 200
+DATE_HINT = "write it as an EDTF day, month or year, e.g. 1927-11-15, 1927-11 or 1927"
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+def _arg(name: str, required: bool = True) -> str:
+    value = flask.request.args.get(name, "").strip()
+    if len(value) > MAX_PARAM:
+        raise BadRequest(f"'{name}' is too long: {DATE_HINT}" if name == "date" else f"'{name}' is too long")
+    if required and not value:
+        names = ", ".join(registry().names)
+        hint = DATE_HINT if name == "date" else f"one of: {names}"
+        raise BadRequest(f"'{name}' is required: {hint}")
+    return value
+
+
+def _entry():
+    reg = registry()
+    name = _arg("dataset", required=False) or reg.names[0]
+    if name not in reg.names:
+        raise BadRequest(f"no dataset called {name!r}: use one of {', '.join(reg.names)} (GET /api/datasets)", 404)
+    entry = reg.get(name)
+    if not entry.ok:
+        raise BadRequest(f"dataset {name!r} has errors: run `python -m dashboard check` on it", 503)
+    return entry
+
+
+def day_of(text: str) -> int:
+    """The first day an EDTF day, month or year names (what the page's date cursor does too)."""
+    try:
+        value = resolve(text)
+    except DateError as e:
+        raise BadRequest(f"'date={text}' is not a date ({e}): {DATE_HINT}") from None
+    if value.lo is None or value.precision not in ("day", "month", "year"):
+        raise BadRequest(f"'date={text}' is not a day, month or year: {DATE_HINT}")
+    return value.lo
+
+
+@lru_cache(maxsize=2048)
+def _state_body(name: str, digest: str, day: int) -> bytes:
+    """One answer per dataset build and day (the digest names the build: a rebuild is a new key)."""
+    entry = registry().get(name)
+    body = {**state.at(entry.dataset, day), "dataset": name}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _json(body: bytes, etag: str) -> flask.Response:
+    response = flask.Response(body, mimetype="application/json")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response.make_conditional(flask.request)
+
+
+def register(server: flask.Flask) -> None:
+    @server.errorhandler(BadRequest)
+    def bad_request(error: BadRequest):
+        return {"error": str(error)}, error.status
+
+    @server.route("/api/datasets")
+    def api_datasets():
+        reg = registry()
+        out = []
+        for name in reg.names:
+            entry = reg.get(name)
+            item = {"name": name, "title": entry.dataset.title if entry.ok else name, "ok": entry.ok,
+                    "default": name == reg.names[0]}
+            if entry.ok:
+                lo, hi = payload.bounds(entry.dataset)
+                item["period"] = {"start": days.iso(lo), "end": days.iso(hi)}
+            out.append(item)
+        return {"datasets": out}
+
+    @server.route("/api/state")
+    def api_state():
+        entry = _entry()
+        when = day_of(_arg("date"))
+        return _json(_state_body(entry.name, entry.digest, when), f"{entry.digest}-{when}")
