@@ -246,9 +246,12 @@ def _warn_overlaps(pkg: Package) -> None:
     if frame is None:
         return
     starts, ends = pkg.resolved[("tenures", "start")], pkg.resolved[("tenures", "end")]
+    offices = pkg.tables.get("offices")
+    # Several people hold a concurrent office at once: no overlap to report.
+    concurrent = set(offices.loc[offices["concurrent"] == "true", "office_id"]) if offices is not None else set()
     by_office: dict[str, list] = defaultdict(list)
     for office, pid, s, e, line in zip(frame["office_id"], frame["person_id"], starts, ends, frame[LINE]):
-        if not (s and s.hi is not None and e):
+        if not (s and s.hi is not None and e) or office in concurrent:
             continue
         # An open end runs on past the record; an end not given claims nothing.
         end = NEVER if e.precision == "open" else e.lo

@@ -10,22 +10,25 @@ For every person, tenure, relation, group and membership, four day numbers
     end_rule how it ended (below); end_by: the row or person that ended it
 
 At day d a row is *in force* when v_start <= d <= v_end, *uncertain* when
-v_lo <= d <= v_hi otherwise, and gone (not listed) outside [v_lo, v_hi].
+v_lo <= d <= v_hi otherwise, and gone (not listed) outside [v_lo, v_hi]. A row
+that is never in force (it would begin after a death) has v_lo > v_hi.
 The timeline, the network, the table view, the exports and the API compare
 days with these bounds and decide nothing else.
 
 When the sources give no end (docs/data-format.md, "When a row ends"):
-- nothing about a person is in force after their death (`death`);
+- nothing about a person is in force after their death (`death`): a death
+  cuts a row, it never makes one last longer;
 - a tenure ends when the next holder of the same office takes it, unless the
   office is `concurrent` (`successor`);
 - a relation ends when a later relation of the opposing kind begins between
   the same two people (`superseded`);
-- a membership ends no later than its group, and one with no end recorded
-  lasts as long as its group when the group's end is known (`group`); a group
-  without an end lasts while it has members (`members`);
+- a membership ends no later than its group (`group`); a group without an
+  end lasts while it has members (`members`);
 - otherwise the row is in force up to the last day a source places it (its
   start, an event whose `about` lists it, a claim about it) and uncertain for
-  MARGIN days after that (`last attested`); then it is gone.
+  MARGIN days after that (`last attested`); then it is gone. A row known only
+  by its end is in force from the first day a source places it, uncertain for
+  MARGIN days before.
 A recorded end is `source`; `..` is `open` (it runs to the end of the record);
 a row with no date at all is `undated`: uncertain while its people are.
 """
@@ -59,7 +62,8 @@ class Span:
     by: str = ""
 
     def cap(self, end: int | None, hi: int | None, rule: str, by: str) -> None:
-        """Nothing after (end, hi): a death or a group's end. The rule changes only if the sure part is cut."""
+        """Nothing after (end, hi): a death or a group's end. It cuts and never extends; the rule changes only
+        if the sure part is cut. A row that would begin after the cut is never in force."""
         if end is None:
             return
         hi = end if hi is None else hi
@@ -67,6 +71,8 @@ class Span:
             self.end, self.rule, self.by = end, rule, by
         self.hi = min(self.hi, hi)
         self.end = min(self.end, self.hi)
+        if self.hi < self.lo:
+            self.lo, self.start, self.end, self.hi = NEVER, NEVER, -NEVER, -NEVER
 
 
 def _val(x) -> int | None:
@@ -82,13 +88,15 @@ def horizon(frames: dict[str, pd.DataFrame]) -> int:
     return max(found) if found else 0
 
 
-def attestations(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, str], int]:
-    """(table, id) -> the last day a source places the row: events that list it in `about`, claims about it."""
-    out: dict[tuple[str, str], int] = {}
+def attestations(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(table, id) -> the first and last day a source places the row: events that list it in `about`,
+    claims about it."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
 
     def see(table: str, rid: str, d) -> None:
         if d is not None and not pd.isna(d):
-            out[(table, rid)] = max(int(d), out.get((table, rid), int(d)))
+            first, last = out.get((table, rid), (int(d), int(d)))
+            out[(table, rid)] = (min(first, int(d)), max(last, int(d)))
 
     ev = frames["events"]
     # An event with a span (date to end) shows the rows in force until its end.
@@ -106,27 +114,31 @@ def attestations(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, str], int]:
     return out
 
 
-def _open_span(row, attested: int | None) -> Span:
-    """A span from the row's own dates, before any rule that looks at other rows."""
+def _open_span(row, attested: tuple[int, int] | None) -> Span:
+    """A span from the row's own dates and attestations, before any rule that looks at other rows."""
     s_lo, s_hi = _val(row.start_lo), _val(row.start_hi)
     e_lo, e_hi = _val(row.end_lo), _val(row.end_hi)
     if row.end_precision == "open" and s_lo is not None:
         return Span(s_lo, s_hi, NEVER, NEVER, "open")
     if e_lo is not None and e_hi is not None:
-        if s_lo is None:  # known only by its end: surely in force on its last day, maybe MARGIN before
-            return Span(e_lo - MARGIN, e_lo, e_lo, e_hi, "source")
+        if s_lo is None:
+            # Known only by its end: surely in force from the first day a source places it (its end, or an
+            # earlier event), maybe for MARGIN days before that.
+            first = min(e_lo, attested[0]) if attested else e_lo
+            return Span(first - MARGIN, first, e_lo, e_hi, "source")
         return Span(s_lo, s_hi, e_lo, e_hi, "source")
     if s_lo is None:
         return Span(-NEVER, NEVER, -NEVER, NEVER, "undated")
-    last = max(s_hi, attested) if attested is not None else s_hi
+    last = max(s_hi, attested[1]) if attested else s_hi
     return Span(s_lo, s_hi, last, last + MARGIN, "last attested")
 
 
 def _finish(span: Span, end_of_record: int) -> Span:
-    if span.rule == "open":
-        span.end = span.hi = min(span.end, end_of_record) if span.end == NEVER else span.end
-        span.hi = max(span.hi, span.end)
-    span.hi = max(span.hi, span.end, span.lo)
+    """An open end, not cut by any rule, runs to the end of the record."""
+    if span.end == NEVER:
+        span.end = max(end_of_record, span.start)
+    if span.hi == NEVER:
+        span.hi = max(end_of_record, span.end)
     return span
 
 
@@ -249,7 +261,7 @@ def _groups(frames, attested, members: dict[str, list[Span]], end_of_record) -> 
     out = []
     for row in frames["groups"].itertuples(index=False):
         span = _open_span(row, attested.get(("groups", row.group_id)))
-        own = [m for m in members.get(row.group_id, []) if m.rule != "undated"]
+        own = [m for m in members.get(row.group_id, []) if m.rule != "undated" and m.lo <= m.hi]
         if span.rule in ("last attested", "undated") and own:
             # No recorded end: the group lasts while it has members.
             if span.rule == "undated":
@@ -287,14 +299,12 @@ def with_validity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         by_group[gid].append(span)
     groups = _groups(frames, attested, by_group, end_of_record)
     group_span = dict(zip(frames["groups"]["group_id"], groups))
-    for gid, pid, span in zip(frames["memberships"]["group_id"], frames["memberships"]["person_id"], members):
+    for gid, span in zip(frames["memberships"]["group_id"], members):
         g = group_span.get(gid)
+        # A cut, never an extension: members come and go while a body lasts (a Politburo seat does not
+        # last as long as the Politburo).
         if g is not None and g.rule in ("source", "open"):
-            if span.rule == "last attested":  # no end recorded: the membership lasts as long as its group
-                span.end, span.hi, span.rule, span.by = g.end, g.hi, "group", gid
-            else:
-                span.cap(g.end, g.hi, "group", gid)
-            _cap_death(span, [pid], died)
+            span.cap(g.end, g.hi, "group", gid)
         _finish(span, end_of_record)
     frames["people"] = _apply(frames["people"], [_finish(people[p], end_of_record) for p in frames["people"]["person_id"]])
     frames["tenures"] = _apply(frames["tenures"], tenures)

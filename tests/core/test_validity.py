@@ -1,0 +1,161 @@
+"""The validity model on the medium fixture, whose answers are known by construction
+(tests/fixtures/make_medium.py tells the story), plus properties on every dataset."""
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, ROOT
+from dashboard.core import validity
+from dashboard.core.build import load
+from dashboard.core.days import NEVER
+from dashboard.core.days import from_gregorian as D
+from dashboard.core.validity import MARGIN
+
+DATASETS = [FIXTURES / "mini", FIXTURES / "medium", ROOT / "data" / "soviet", ROOT / "data" / "finnish-university-reform"]
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(FIXTURES / "medium")
+
+
+def span(ds, table, rid):
+    f = ds[table].set_index(validity.KEYS[table])
+    r = f.loc[rid]
+    return (int(r.v_lo), int(r.v_start), int(r.v_end), int(r.v_hi)), r.end_rule, r.end_by
+
+
+def test_the_committed_medium_fixture_is_what_the_script_writes(tmp_path):
+    from fixtures.make_medium import build
+    build(tmp_path / "medium", tmp_path)
+    for p in sorted((tmp_path / "medium").iterdir()):
+        assert p.read_text(encoding="utf-8") == (FIXTURES / "medium" / p.name).read_text(encoding="utf-8"), p.name
+
+
+def test_death_ends_what_has_no_end(ds):
+    # Chairman from 28 Dec 1904 O.S. (10 Jan 1905 N.S.), no end recorded; died 10 May 1920.
+    assert span(ds, "tenures", "arkady-chair") == ((D(1905, 1, 10),) * 2 + (D(1920, 5, 10),) * 2, "death", "arkady")
+    # A death cuts, it never extends: the repression (Nov 1936, no end) is surely in force to its last
+    # attested day, then uncertain until the victim's death, not for the whole margin.
+    (lo, start, end, hi), rule, _ = span(ds, "relations", "gleb-boris-repression")
+    assert (end, hi, rule) == (D(1936, 11, 30), D(1937, 3, 15), "last attested")
+
+
+def test_successor_ends_the_tenure_before(ds):
+    # Vera's secretaryship (1910, no end) ends when Dina takes it in March 1915: surely by the end of
+    # February, maybe up to the day before the last day of March.
+    assert span(ds, "tenures", "vera-secretary") == ((D(1910, 1, 1), D(1910, 12, 31), D(1915, 2, 28), D(1915, 3, 30)),
+                                                     "successor", "dina-secretary")
+
+
+def test_a_concurrent_office_has_no_successor(ds):
+    # Arkady and Boris sit on the council at once: Boris's seat (1902) does not end Arkady's (1900).
+    (lo, start, end, hi), rule, _ = span(ds, "tenures", "arkady-council")
+    assert rule == "last attested" and end == D(1900, 12, 31) and hi == end + MARGIN
+
+
+def test_opposing_relation_supersedes(ds):
+    assert span(ds, "relations", "boris-vera-alliance") == (
+        (D(1910, 1, 1), D(1910, 12, 31), D(1925, 8, 31), D(1925, 9, 29)), "superseded", "boris-vera-rivalry")
+    # The rivalry has its own end, so nothing supersedes it.
+    assert span(ds, "relations", "boris-vera-rivalry")[1] == "source"
+
+
+def test_membership_ends_no_later_than_its_group(ds):
+    # No end recorded, last attested May 1925: uncertain after that, but not past the Left faction's end
+    # (December 1926).
+    assert span(ds, "memberships", "boris-left") == (
+        (D(1908, 1, 1), D(1908, 12, 31), D(1925, 5, 1), D(1926, 12, 31)), "last attested", "")
+    # A group without an end lasts while it has members.
+    assert span(ds, "groups", "right")[1] == "members"
+    assert span(ds, "groups", "right")[0][2] == span(ds, "memberships", "gleb-right")[0][2]
+
+
+def test_last_attested_by_an_event_then_uncertain_for_the_margin(ds):
+    # Gleb's chairmanship (from 2 Feb 1930, no end) is attested by the June 1934 congress.
+    (lo, start, end, hi), rule, _ = span(ds, "tenures", "gleb-chair")
+    assert (start, end, hi, rule) == (D(1930, 2, 2), D(1934, 6, 1), D(1934, 6, 1) + MARGIN, "last attested")
+    assert validity.status(ds["tenures"], D(1935, 1, 1))[ds["tenures"]["tenure_id"] == "gleb-chair"].item() == "uncertain"
+    assert validity.status(ds["tenures"], D(1937, 1, 1))[ds["tenures"]["tenure_id"] == "gleb-chair"].item() is None
+
+
+def test_undated_row_is_uncertain_while_its_people_are(ds):
+    (lo, start, end, hi), rule, _ = span(ds, "relations", "dina-gleb-family")
+    assert rule == "undated" and start == NEVER and end == -NEVER  # never surely in force
+    dina, gleb = span(ds, "people", "dina")[0], span(ds, "people", "gleb")[0]
+    assert (lo, hi) == (max(dina[0], gleb[0]), min(dina[3], gleb[3]))
+
+
+def test_people_from_birth_or_first_appearance_to_death_or_last_appearance(ds):
+    assert span(ds, "people", "arkady") == ((D(1900, 1, 1), D(1900, 1, 1), D(1920, 5, 10), D(1920, 5, 10)),
+                                            "death", "arkady")
+    assert span(ds, "people", "dina")[0][:2] == (D(1890, 1, 1), D(1890, 12, 31))  # born 1890
+    vera = span(ds, "people", "vera")
+    assert vera[1] == "last attested" and vera[0][3] == vera[0][2] + MARGIN
+
+
+def test_status_at_a_day(ds):
+    t = ds["tenures"].set_index("tenure_id")
+    assert validity.status(t, D(1915, 3, 15))["vera-secretary"] == "uncertain"  # Dina may have taken over
+    assert validity.status(t, D(1914, 1, 1))["vera-secretary"] == "in force"
+    assert validity.status(t, D(1916, 1, 1))["vera-secretary"] is None
+    listed = validity.at(ds["tenures"], D(1925, 1, 1))
+    assert list(listed["tenure_id"]) == ["boris-chair"] and list(listed["status"]) == ["in force"]
+
+
+def test_a_row_beginning_after_a_death_is_never_in_force(ds):
+    frames = dict(ds.frames)
+    rel = frames["relations"].copy()
+    rel.loc[rel["relation_id"] == "arkady-boris-alliance", ["start_lo", "start_hi"]] = [D(1925, 1, 1), D(1925, 12, 31)]
+    out = validity.with_validity({**frames, "relations": rel})["relations"].set_index("relation_id")
+    row = out.loc["arkady-boris-alliance"]
+    assert row.v_lo > row.v_hi and row.end_rule == "death"  # Arkady died in 1920
+    assert validity.status(out, D(1925, 6, 1))["arkady-boris-alliance"] is None
+
+
+def _people_of(table: str, row) -> list[str]:
+    return [row.a, row.b] if table == "relations" else [row.person_id]
+
+
+@pytest.mark.parametrize("path", DATASETS, ids=lambda p: p.name)
+def test_nothing_is_in_force_after_a_death(path):
+    ds = load(path)
+    died = ds["people"].set_index("person_id")["died_hi"]
+    for table in ("tenures", "relations", "memberships"):
+        for row in ds[table].itertuples(index=False):
+            for pid in _people_of(table, row):
+                if pd.notna(died.get(pid)):
+                    assert row.v_hi <= died[pid], (table, row[0], pid)
+
+
+@pytest.mark.parametrize("path", DATASETS, ids=lambda p: p.name)
+def test_bounds_are_ordered(path):
+    ds = load(path)
+    for table in ("people", "tenures", "relations", "memberships", "groups"):
+        f = ds[table]
+        never = f["v_lo"] > f["v_hi"]  # cut by a death before it began: exactly the empty span
+        assert (f.loc[never, validity.BOUNDS] == [NEVER, NEVER, -NEVER, -NEVER]).all().all(), table
+        f = f[~never]
+        sure = f["v_start"] <= f["v_end"]
+        assert (f.loc[sure, "v_lo"] <= f.loc[sure, "v_start"]).all() and (f.loc[sure, "v_end"] <= f.loc[sure, "v_hi"]).all()
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(dead=st.lists(st.tuples(st.integers(0, 4), st.integers(1900, 1950)), min_size=1, max_size=5))
+def test_property_no_row_in_force_after_any_death(dead):
+    """Give random people of the medium fixture a random death: no row of theirs outlives it."""
+    ds = load(FIXTURES / "medium")
+    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
+                        errors="ignore") for k, v in ds.frames.items()}
+    people = frames["people"].copy()
+    for index, year in dead:
+        people.loc[index, ["died_lo", "died_hi"]] = [D(year, 1, 1), D(year, 12, 31)]
+    frames["people"] = people
+    out = validity.with_validity(frames)
+    died = out["people"].set_index("person_id")["died_hi"]
+    for table in ("tenures", "relations", "memberships"):
+        for row in out[table].itertuples(index=False):
+            for pid in _people_of(table, row):
+                if pd.notna(died.get(pid)):
+                    assert row.v_hi <= died[pid] and row.v_end <= died[pid], (table, row[0], pid)
