@@ -40,15 +40,23 @@ def to_day(ts: pd.Timestamp) -> int:
     return int((ts - EPOCH).days)
 
 
+def as_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """The processed tables hold day numbers; a plain Dash user's tables hold datetimes."""
+    frame = frame.copy()
+    for c in [c for c in frame.columns if c.endswith(("_lo", "_hi"))]:
+        frame[c] = pd.to_datetime(frame[c].astype("float64"), unit="D")
+    return frame
+
+
 # --- the tables, as a pandas user would prepare them -------------------------------------------
-tenures = ds["tenures"].merge(ds["offices"], on="office_id", how="left").merge(
+tenures = as_dates(ds["tenures"]).merge(ds["offices"], on="office_id", how="left").merge(
     ds["people"][["person_id", "name"]], on="person_id", how="left")
 tenures["Start"] = tenures["start_lo"].fillna(tenures["end_lo"])
 horizon = tenures[["start_hi", "end_hi"]].max().max()
 tenures["Finish"] = tenures["end_hi"].fillna(tenures["start_hi"]).where(tenures["end_precision"] != "open", horizon)
 tenures = tenures.dropna(subset=["Start", "Finish"])
 
-relations = ds["relations"].copy()
+relations = as_dates(ds["relations"])
 relations["from"] = relations["start_lo"].fillna(relations["end_lo"]).fillna(pd.Timestamp.min)
 relations["to"] = relations["end_hi"].fillna(pd.Timestamp.max)
 

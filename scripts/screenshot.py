@@ -1,6 +1,6 @@
 """Screenshots of a running dashboard with headless Chromium, at projector sizes.
 
-Usage: python scripts/screenshot.py URL OUT.png [WIDTHxHEIGHT] [--wait SECONDS] [--full]
+Usage: python scripts/screenshot.py URL OUT.png [WIDTHxHEIGHT] [--wait SECONDS] [--full] [--click CSS]...
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def main() -> None:
     ap.add_argument("size", nargs="?", default="1280x720")
     ap.add_argument("--wait", type=float, default=4.0)
     ap.add_argument("--full", action="store_true", help="capture the whole page height")
+    ap.add_argument("--click", action="append", default=[], help="click this element first (e.g. #table-toggle)")
     args = ap.parse_args()
     w, h = (int(x) for x in args.size.split("x"))
     d = driver(w, h)
@@ -39,6 +40,9 @@ def main() -> None:
                           {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False})
         d.get(args.url)
         time.sleep(args.wait)
+        for selector in args.click:
+            d.find_element("css selector", selector).click()
+            time.sleep(1.0)
         if args.full:
             height = d.execute_script("return document.body.scrollHeight")
             d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

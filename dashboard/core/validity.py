@@ -30,7 +30,8 @@ When the sources give no end (docs/data-format.md, "When a row ends"):
   by its end is in force from the first day a source places it, uncertain for
   MARGIN days before.
 A recorded end is `source`; `..` is `open` (it runs to the end of the record);
-a row with no date at all is `undated`: uncertain while its people are.
+a row with no date at all is `undated`: uncertain while its people are (and,
+for a membership, while its group is).
 """
 from __future__ import annotations
 
@@ -99,8 +100,9 @@ def attestations(frames: dict[str, pd.DataFrame]) -> dict[tuple[str, str], tuple
             out[(table, rid)] = (min(first, int(d)), max(last, int(d)))
 
     ev = frames["events"]
-    # An event with a span (date to end) shows the rows in force until its end.
-    for about, lo in zip(ev["about"], ev["end_lo"].fillna(ev["date_lo"])):
+    # An event with a span (date to end) shows the rows in force until its end (surely at least its start).
+    shown_until = pd.concat([ev["date_lo"], ev["end_lo"]], axis=1).max(axis=1)
+    for about, lo in zip(ev["about"], shown_until):
         for item in split_list(about):
             table, _, rid = item.partition(":")
             see(table, rid, lo)
@@ -203,24 +205,30 @@ def _undated_within(span: Span, pids, people: dict[str, Span]) -> None:
 def _tenures(frames, attested, people, died, end_of_record) -> list[Span]:
     t = frames["tenures"]
     concurrent = dict(zip(frames["offices"]["office_id"], frames["offices"]["concurrent"]))
-    by_office: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for tid, office, lo, hi in zip(t["tenure_id"], t["office_id"], t["start_lo"], t["start_hi"]):
-        if pd.notna(lo):
-            by_office[office].append((int(lo), int(hi), tid))
+    spans = [_open_span(row, attested.get(("tenures", row.tenure_id))) for row in t.itertuples(index=False)]
+    # The holders of each office in order of taking it: (earliest start, latest start, sure start, id, known).
+    # A tenure known only by its end took the office at some unknown day before its sure start.
+    by_office: dict[str, list[tuple[int, int, int, str, bool]]] = defaultdict(list)
+    for row, span in zip(t.itertuples(index=False), spans):
+        if pd.notna(row.start_lo):
+            by_office[row.office_id].append((int(row.start_lo), int(row.start_hi), span.start, row.tenure_id, True))
+        elif span.rule == "source":
+            by_office[row.office_id].append((span.start, span.start, span.start, row.tenure_id, False))
     for rows in by_office.values():
         rows.sort()
-    out = []
-    for row in t.itertuples(index=False):
-        span = _open_span(row, attested.get(("tenures", row.tenure_id)))
+    for row, span in zip(t.itertuples(index=False), spans):
         if span.rule == "last attested" and not concurrent.get(row.office_id, False):
-            following = [x for x in by_office[row.office_id] if x[0] > row.start_lo]
+            following = [x for x in by_office[row.office_id] if x[0] > row.start_lo and x[3] != row.tenure_id]
             if following:
-                lo, hi, tid = following[0]
-                span.end, span.hi, span.rule, span.by = lo - 1, hi - 1, "successor", tid
+                lo, hi, sure, tid, known = following[0]
+                if known:
+                    span.end, span.hi, span.rule, span.by = lo - 1, hi - 1, "successor", tid
+                else:  # the next holder's start is unknown: it bounds this tenure but does not date its end
+                    span.cap(sure - 1, sure - 1, "successor", tid)
         _undated_within(span, [row.person_id], people)
         _cap_death(span, [row.person_id], died)
-        out.append(_finish(span, end_of_record))
-    return out
+        _finish(span, end_of_record)
+    return spans
 
 
 def _relations(frames, attested, people, died, end_of_record) -> list[Span]:
@@ -305,6 +313,10 @@ def with_validity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         # last as long as the Politburo).
         if g is not None and g.rule in ("source", "open"):
             span.cap(g.end, g.hi, "group", gid)
+        if g is not None and span.rule == "undated" and g.lo <= g.hi:  # an undated seat: while the body exists
+            span.lo, span.hi = max(span.lo, g.lo), min(span.hi, g.hi)
+            if span.hi < span.lo:
+                span.lo, span.start, span.end, span.hi = NEVER, NEVER, -NEVER, -NEVER
         _finish(span, end_of_record)
     frames["people"] = _apply(frames["people"], [_finish(people[p], end_of_record) for p in frames["people"]["person_id"]])
     frames["tenures"] = _apply(frames["tenures"], tenures)

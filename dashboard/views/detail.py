@@ -60,15 +60,19 @@ def claims(ds, table: str, rid: str) -> list:
     if c.empty:
         return []
     items = []
+    disputed = False
     for (_, fld), group in c.groupby(["target", "field"], sort=False):
+        disputed = disputed or len(group) > 1
         for _, claim in group.sort_values("preferred", ascending=False).iterrows():
+            version = " — preferred" if claim["preferred"] and len(group) > 1 else \
+                " — other version" if not claim["preferred"] else " — from a second source"
             items.append(html.Li(className="claim preferred" if claim["preferred"] else "claim", children=[
-                html.Div([html.Strong(f"{fld}: {claim['value'] or '(no value)'}"),
-                          html.Span(" — preferred" if claim["preferred"] else " — other version")]),
+                html.Div([html.Strong(f"{fld}: {claim['value'] or '(no value)'}"), html.Span(version)]),
                 html.Div(claim["note"], className="claim-note") if claim["note"] else None,
                 citation(ds, claim),
             ]))
-    return [html.H4("Sources disagree"), html.Ul(items, className="claims")]
+    # One claim alone cites a value from another source; two or more versions are a disagreement.
+    return [html.H4("Sources disagree" if disputed else "Also cited"), html.Ul(items, className="claims")]
 
 
 def _names(ds, ids) -> str:

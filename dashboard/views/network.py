@@ -33,6 +33,29 @@ def short_label(name: str, kind: str, aliases: str) -> str:
     return parts[-1] if len(parts) > 1 and not parts[-1].startswith("(") else name
 
 
+def node_labels(people) -> dict[str, str]:
+    """Each node's label: the short label, or, where two people share it, initial and surname
+    ("J. Stalin", "V. Stalin"), else the full name. Decided for the whole dataset, so no two people
+    drawn at once ever read the same."""
+    short = {pid: short_label(name, kind, aliases)
+             for pid, name, kind, aliases in zip(people["person_id"], people["name"], people["kind"], people["aliases"])}
+    names = dict(zip(people["person_id"], people["name"]))
+    kinds = dict(zip(people["person_id"], people["kind"]))
+    out = dict(short)
+    for step in ("initial", "full"):
+        seen: dict[str, list[str]] = {}
+        for pid, label in out.items():
+            seen.setdefault(label, []).append(pid)
+        for same in (pids for pids in seen.values() if len(pids) > 1):
+            for pid in same:
+                parts = names[pid].split()
+                if step == "initial" and kinds[pid] == "person" and len(parts) > 1:
+                    out[pid] = f"{parts[0][0]}. {short[pid]}"
+                else:
+                    out[pid] = names[pid]
+    return out
+
+
 def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | None = None) -> list[dict]:
     """Nodes (people, organisations) and edges (relations) with validity intervals."""
     people = ds["people"].merge(ds["positions"], on="person_id", how="left")
@@ -43,9 +66,10 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
         members = set(ds["memberships"].loc[ds["memberships"]["group_id"].isin(groups), "person_id"])
         people = people[people["person_id"].isin(members)]
         rel = rel[rel["a"].isin(members) & rel["b"].isin(members)]
+    labels = node_labels(ds["people"])
     nodes = [
         {
-            "data": {"id": r.person_id, "label": short_label(r.name, r.kind, r.aliases), "name": r.name,
+            "data": {"id": r.person_id, "label": labels[r.person_id], "name": r.name,
                      "kind": r.kind, **bounds(r)},
             "position": {"x": float(r.x) if pd.notna(r.x) else 0.0, "y": float(r.y) if pd.notna(r.y) else 0.0},
             "classes": r.kind,

@@ -60,7 +60,7 @@ def tenure_bars(ds, lanes: str = "office", colour: str = "organisation",
         t = t[t["organisation"].isin(organisations)]
     if office_kinds:
         t = t[t["kind"].isin(office_kinds)]
-    t = t.copy()
+    t = t[t["v_lo"] <= t["v_hi"]].copy()  # a tenure cut by a death before it began is never drawn
     t["open"] = t["end_rule"] == "open"
     t["start_missing"] = t["start_lo"].isna()
     t["end_missing"] = t["end_rule"] == "last attested"

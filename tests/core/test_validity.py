@@ -159,3 +159,24 @@ def test_property_no_row_in_force_after_any_death(dead):
             for pid in _people_of(table, row):
                 if pd.notna(died.get(pid)):
                     assert row.v_hi <= died[pid] and row.v_end <= died[pid], (table, row[0], pid)
+
+
+def test_a_holder_known_only_by_their_end_bounds_the_one_before(ds):
+    """Vera is secretary from 1910 (no end); suppose the next record is someone who left in 1913 (start
+    unknown), before Dina's 1915 start: Vera's secretaryship cannot outlast that holder's first sure day."""
+    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
+                        errors="ignore") for k, v in ds.frames.items()}
+    t = frames["tenures"]
+    between = t[t["tenure_id"] == "dina-secretary"].assign(
+        tenure_id="gleb-secretary", person_id="gleb", start_lo=pd.NA, start_hi=pd.NA, start_precision="unknown",
+        end_lo=D(1913, 1, 1), end_hi=D(1913, 12, 31), end_precision="year")
+    frames["tenures"] = pd.concat([t, between], ignore_index=True)
+    events = frames["events"].copy()
+    events.loc[events["event_id"] == "left-congress-1925", ["date_lo", "about"]] = [D(1911, 6, 1),
+                                                                                   "tenures:vera-secretary"]
+    frames["events"] = events
+    out = validity.with_validity(frames)["tenures"].set_index("tenure_id")
+    vera = out.loc["vera-secretary"]
+    # Last attested June 1911; uncertain after, but only until the day before Gleb surely held it.
+    assert (vera.v_end, vera.v_hi, vera.end_rule) == (D(1911, 6, 1), D(1912, 12, 31), "last attested")
+    assert out.loc["gleb-secretary", "v_start"] == D(1913, 1, 1)

@@ -36,9 +36,10 @@ def test_soviet_counts():
     assert rel["start_precision"].ne("unknown").sum() >= 80
     assert len(ds["events"]) >= 150
     claims = ds["claims"]
-    disputes = claims.groupby(["target", "field"])
-    assert disputes.ngroups >= 20
-    assert (disputes["preferred"].sum() == 1).all() and (disputes.size() >= 2).all()
+    groups = claims.groupby(["target", "field"])
+    assert (groups["preferred"].sum() == 1).all()
+    # A value with two or more versions is a dispute; a single claim cites a value from a second source.
+    assert (groups.size() >= 2).sum() >= 20
     assert len(ds["scenes"]) >= 12
     assert len(ds["sources"]) == 4  # one row per document, not per file
 

@@ -57,3 +57,27 @@ def test_search_variant_spellings(ds, query):
 def test_search_empty_and_no_match(ds):
     assert search.find(ds["people"], "") == []
     assert search.find(ds["people"], "napoleon") == []
+
+
+@pytest.mark.parametrize("kind, rid, sentence", [
+    ("relation", "boris-vera-alliance",
+     "No end recorded: superseded by the rivalry from Sep 1925 (A chronicle of Ruritania (test text), lines 22)."),
+    ("tenure", "vera-secretary",
+     "No end recorded: ended when Dina Dorina took the office (Mar 1915; A chronicle of Ruritania (test text), lines 11)."),
+    ("tenure", "arkady-chair", "Ended by the death of Arkady Antonov (10 May 1920)."),
+    ("tenure", "gleb-chair", "No end recorded: last attested 1 Jun 1934; uncertain until 31 May 1936, then not shown."),
+    ("relation", "dina-gleb-family", "No dates recorded: shown as uncertain while its people are in the record."),
+])
+def test_panel_says_how_a_row_ended(kind, rid, sentence):
+    assert sentence in _text(detail.panel(load(FIXTURES / "medium"), kind, rid))
+
+
+def test_a_single_claim_is_a_citation_not_a_disagreement():
+    medium = load(FIXTURES / "medium")
+    text = _text(detail.panel(medium, "tenure", "boris-chair"))
+    assert "Sources disagree" in text  # June or July 1920
+    frames = dict(medium.frames)
+    frames["claims"] = frames["claims"][frames["claims"]["preferred"]]
+    one = type(medium)(medium.path, medium.title, medium.description, medium.descriptor, frames)
+    text = _text(detail.panel(one, "tenure", "boris-chair"))
+    assert "Also cited" in text and "Sources disagree" not in text and "from a second source" in text
