@@ -79,15 +79,10 @@
   /* The network's stylesheet changes only with the selection, focus and modes. The date is applied
      as classes on the elements whose state changes (`showDay`): replacing the stylesheet on every
      move made cytoscape restyle all elements, 0.8 s a move on 8,000 of them (bench/run, x100). */
-  function factionColours(payload) {
-    var seen = {}, out = [];
-    (payload.memberships || []).forEach(function (m) {
-      if (!(m.colour in seen)) { seen[m.colour] = out.length; out.push(m.colour); }
-    });
-    return out;
-  }
+  // assets/network_state.js (loaded after this file: Dash loads assets in name order).
+  function NS() { return window.networkState; }
 
-  function networkStyle(base, person, inactive, payload, focus) {
+  function networkStyle(base, person, everyone, payload, focus) {
     var page = document.getElementById("page");
     var presenting = page && page.classList.contains("present");
     var rules = base.slice();
@@ -96,10 +91,11 @@
     // Uncertain (a vague date, or no end recorded since it was last attested): drawn faded.
     rules.push({selector: "edge.uncertain", style: {opacity: 0.35}});
     rules.push({selector: "node.uncertain", style: {opacity: 0.55}});
-    // Greyed people lose their labels too, so the active ones stay legible.
-    var gone = inactive === "hide" || presenting ? {display: "none"} : {opacity: 0.2, label: ""};
-    rules.push({selector: "node.gone", style: gone});
-    factionColours(payload).forEach(function (colour, i) {
+    // People not in the record at the date, and those with no tie then, are drawn only on request,
+    // faded and without labels, so the others stay legible.
+    var hidden = everyone && !presenting ? {opacity: 0.2, label: ""} : {display: "none"};
+    rules.push({selector: "node.gone, node.alone", style: hidden});
+    NS().factionColours(payload.memberships || []).forEach(function (colour, i) {
       rules.push({selector: "node.fc" + i, style: {"background-color": colour}});
     });
     if (focus && focus.people && focus.people.length) {
@@ -119,57 +115,31 @@
     return rules;
   }
 
-  /* What is true on `day`, as classes: `off` (edge not listed), `gone` (person not in the record),
-     `uncertain` (maybe in force) and `fcN` (faction colour N). The bounds come from Python
-     (core/validity.py); here they are only compared with the day. */
-  function status(b, day) {
-    if (b.start <= day && day <= b.end) return "in force";
-    if (b.lo <= day && day <= b.hi) return "uncertain";
-    return null;
-  }
-
-  function factionAt(day, payload) {
-    var index = {}, colour = {};
-    factionColours(payload).forEach(function (c, i) { index[c] = i; });
-    // Memberships come widest first: a narrower group, applied later, wins.
-    (payload.memberships || []).forEach(function (m) {
-      if (m.lo <= day && day <= m.hi) colour[m.person] = index[m.colour];
-    });
-    return colour;
-  }
-
-  var STATE_CLASSES = /^(off|gone|uncertain|fc\d+)$/;
-
-  function stateClasses(data, day, colour) {
-    var s = status(data, day);
-    var out = s === null ? [data.source !== undefined ? "off" : "gone"] : s === "uncertain" ? ["uncertain"] : [];
-    if (data.source === undefined && data.id in colour) out.push("fc" + colour[data.id]);
-    return out;
-  }
+  function shownLayers(layers) { return Array.isArray(layers) ? layers : ["political"]; }
 
   /* Elements as the page first draws them: with the day's classes, so they are styled once. */
-  function elementsAt(elements, day, payload) {
-    var colour = factionAt(day, payload);
+  function elementsAt(elements, day, payload, layers) {
+    var want = NS().classesAt(elements, day, shownLayers(layers), payload.memberships || []);
     return elements.map(function (e) {
-      var extra = stateClasses(e.data, day, colour);
+      var extra = want[e.data.id] || [];
       return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
     });
   }
 
   /* A cursor move: only the elements whose state changes are touched. */
-  function showDay(day, payload) {
+  function showDay(day, payload, layers) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
     if (!cy || !payload) return;
-    var colour = factionAt(day, payload);
+    var all = cy.elements();
+    var want = NS().classesAt(all.map(function (e) { return {data: e.data()}; }), day, shownLayers(layers),
+                            payload.memberships || []);
     cy.batch(function () {
-      cy.elements().forEach(function (e) {
-        var want = stateClasses(e.data(), day, colour), has = e.classes().filter(function (c) {
-          return STATE_CLASSES.test(c);
-        });
-        if (want.join(" ") === has.join(" ")) return;
-        has.forEach(function (c) { if (want.indexOf(c) < 0) e.removeClass(c); });
-        want.forEach(function (c) { if (has.indexOf(c) < 0) e.addClass(c); });
+      all.forEach(function (e) {
+        var target = want[e.id()] || [], has = e.classes().filter(function (c) { return NS().STATE_CLASS.test(c); });
+        if (target.join(" ") === has.join(" ")) return;
+        has.forEach(function (c) { if (target.indexOf(c) < 0) e.removeClass(c); });
+        target.forEach(function (c) { if (has.indexOf(c) < 0) e.addClass(c); });
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
@@ -179,7 +149,7 @@
   function listed(rows, day, render) {
     var sure = [], maybe = [];
     (rows || []).forEach(function (r) {
-      var s = status(r, day);
+      var s = NS().status(r, day);
       if (s === "in force") sure.push(render(r, ""));
       else if (s === "uncertain") maybe.push(render(r, "uncertain"));
     });
@@ -213,7 +183,7 @@
     return s ? "?" + s : window.location.pathname;
   }
 
-  var defaults = {lanes: "office", colour: "organisation", inactive: "grey"};
+  var defaults = {lanes: "office", colour: "organisation", layers: "political"};
 
   /* Cursor moves replace the current history entry (dragging would otherwise flood it). */
   function writeDate(day) {
@@ -237,26 +207,27 @@
         });
         return no();
       },
-      showNetwork: function (payload, filter, day) {
+      showNetwork: function (payload, filter, day, layers) {
         if (!payload || !payload.elements) return no();
         var keep = filter ? new Set(filter) : null;
         var shown = keep ? payload.elements.filter(function (e) { return keep.has(e.data.id); }) : payload.elements;
-        return elementsAt(shown, day, payload);
+        return elementsAt(shown, day, payload, layers);
       },
-      moveCursor: function (day, person, inactive, base, open, focus, _present, payload, typed) {
+      moveCursor: function (day, person, layers, everyone, base, open, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
         writeDate(day);
-        showDay(day, payload);
+        showDay(day, payload, layers);
         var trigger = window.dash_clientside.callback_context.triggered_id;
         var t = open ? tables(day, payload) : null;  // the table is built only while it is open
-        return [trigger === "cursor" ? no() : networkStyle(base || [], person, inactive, payload, focus), label(day),
+        var all = Array.isArray(everyone) && everyone.length > 0;
+        return [trigger === "cursor" ? no() : networkStyle(base || [], person, all, payload, focus), label(day),
                 parseDate(typed) === day ? no() : iso(day),
                 t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
       },
-      elementsChanged: function (_elements, day, payload) {
+      elementsChanged: function (_elements, day, payload, layers) {
         // New elements come with their day's classes; the cursor may have moved while they were drawn.
-        window.requestAnimationFrame(function () { showDay(day, payload); });
+        window.requestAnimationFrame(function () { showDay(day, payload, layers); });
         return no();
       },
       redrawTimeline: function (_figure, person, focus, day) {
@@ -300,12 +271,14 @@
         }
         return no();
       },
-      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, inactive, relayout, lanePage, day, meta) {
+      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, layers, everyone, relayout, lanePage, day,
+                          meta) {
         // In a scene the scene's URL is the state: its window and focus come from the scene.
         if (/^\/scene\//.test(window.location.pathname)) return no();
         var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
           colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
-          rels: rels, inactive: inactive === defaults.inactive ? null : inactive,
+          rels: rels, layers: (layers || []).join(",") === defaults.layers ? null : layers,
+          everyone: everyone && everyone.length ? "1" : null,
           lp: lanePage > 1 ? lanePage : null};
         if (relayout && relayout["xaxis.range[0]"]) {
           changes.start = String(relayout["xaxis.range[0]"]).slice(0, 10);  // a day is precise enough

@@ -38,13 +38,19 @@
 
   /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
      network at once has labels too small to read from the back of a room. */
-  function zoomTo(people, day, padding) {
+  function zoomTo(people, day, padding, memberships, layers) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
     if (!cy || !cy.nodes().length) return;
-    var active = function (n) { return n.data("lo") <= day && day <= n.data("hi"); };
-    var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && active(n); });
-    if (!target.length) target = cy.nodes().filter(active);
+    // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
+    var classes = window.networkState.classesAt(cy.elements().map(function (e) { return {data: e.data()}; }), day,
+                                                layers || ["political"], memberships || []);
+    var drawn = function (n) {
+      var c = classes[n.id()] || [];
+      return c.indexOf("gone") < 0 && c.indexOf("alone") < 0;
+    };
+    var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && drawn(n); });
+    if (!target.length) target = cy.nodes().filter(drawn);
     if (!target.length) return;
     // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that
     // scale): a scene of two people side by side would otherwise fill a 1080p panel with three names.
@@ -145,7 +151,7 @@
         return on ? "present" : "";
       },
       toggle: function (_n, on) { return !on; },
-      showScene: function (n, scenes, cursor) {
+      showScene: function (n, scenes, cursor, payload, layers) {
         window.__lecture.scenes = scenes || [];
         window.__lecture.index = n || 0;
         if (!n || !scenes || !scenes.length) {
@@ -157,10 +163,10 @@
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
         animateCursor(cursor, s.day);
-        zoomTo(s.people, s.day);
+        zoomTo(s.people, s.day, undefined, payload && payload.memberships, layers);
         return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];
       },
-      frameScene: function (_elements, n, scenes, day) {
+      frameScene: function (_elements, n, scenes, day, payload, layers) {
         // The network's elements arrive after the page (viewdata.py): once they are drawn, frame the
         // scene's people, or else the people active at the cursor date (not everyone who ever lived).
         var s = n && scenes && scenes[n - 1];
@@ -171,7 +177,8 @@
         var frame = function () {
           if (done) return;
           done = true;
-          if (s) zoomTo(s.people, s.day); else zoomTo([], day, 20);
+          var memberships = payload && payload.memberships;
+          if (s) zoomTo(s.people, s.day, undefined, memberships, layers); else zoomTo([], day, 20, memberships, layers);
         };
         cy.one("layoutstop", function () { setTimeout(frame, 0); });
         setTimeout(frame, 400);

@@ -13,6 +13,20 @@ from ..core.validate import split_list
 from .style import NONE_COLOUR, RELATION_STYLE, colour_map
 from .timeline import FACTION_KINDS
 
+# Layers of the network: the leadership struggle by default, private life and foreign policy on demand.
+LAYERS = ("political", "personal", "foreign")
+DEFAULT_LAYERS = ("political",)
+LAYER_LABELS = {"political": "political (alliance, rivalry, patronage, repression, agreements)",
+                "personal": "personal (family, other ties)", "foreign": "foreign relations"}
+
+
+def layer_of(kind: str, scope: str) -> str:
+    if scope == "foreign":
+        return "foreign"
+    if scope == "personal" or kind in ("family", "other"):
+        return "personal"
+    return "political"
+
 
 def bounds(row) -> dict[str, int]:
     return {"lo": int(row.v_lo), "start": int(row.v_start), "end": int(row.v_end), "hi": int(row.v_hi)}
@@ -31,6 +45,13 @@ def short_label(name: str, kind: str, aliases: str) -> str:
         return min(acronyms, key=len) if acronyms else name
     parts = name.split()
     return parts[-1] if len(parts) > 1 and not parts[-1].startswith("(") else name
+
+
+def degree(ds) -> dict[str, int]:
+    """How many political relations each person has over the whole record."""
+    rel = ds["relations"]
+    political = rel[[layer_of(k, s) == "political" for k, s in zip(rel["kind"], rel["scope"])]]
+    return pd.concat([political["a"], political["b"]]).value_counts().to_dict()
 
 
 def node_labels(people) -> dict[str, str]:
@@ -67,10 +88,13 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
         people = people[people["person_id"].isin(members)]
         rel = rel[rel["a"].isin(members) & rel["b"].isin(members)]
     labels = node_labels(ds["people"])
+    weight = degree(ds)
     nodes = [
         {
+            # `weight` (political relations over the whole record) decides whose label stays when
+            # labels would overlap: the most connected first, after the scene's focus.
             "data": {"id": r.person_id, "label": labels[r.person_id], "name": r.name,
-                     "kind": r.kind, **bounds(r)},
+                     "kind": r.kind, "weight": weight.get(r.person_id, 0), **bounds(r)},
             "position": {"x": float(r.x) if pd.notna(r.x) else 0.0, "y": float(r.y) if pd.notna(r.y) else 0.0},
             "classes": r.kind,
         }
@@ -79,7 +103,7 @@ def elements(ds, groups: list[str] | None = None, relation_kinds: list[str] | No
     edges = [
         {
             "data": {"id": f"rel::{r.relation_id}", "relation_id": r.relation_id, "source": r.a, "target": r.b,
-                     "kind": r.kind, "scope": r.scope, **bounds(r)},
+                     "kind": r.kind, "scope": r.scope, "layer": layer_of(r.kind, r.scope), **bounds(r)},
             "classes": f"{r.kind}{' directed' if r.directed else ''}",
         }
         for r in rel.itertuples(index=False)
@@ -140,7 +164,10 @@ def legend(ds) -> dict:
     """What the network legend shows: relation kinds present, faction colours."""
     kinds = [k for k in RELATION_STYLE if k in set(ds["relations"]["kind"])]
     names = ds["groups"].set_index("group_id")["name"]
+    rel = ds["relations"]
+    present = {layer_of(k, s) for k, s in zip(rel["kind"], rel["scope"])}
     return {
+        "layers": [{"layer": lay, "label": LAYER_LABELS[lay]} for lay in LAYERS if lay in present],
         "relations": [{"kind": k, "colour": RELATION_STYLE[k][0], "line": RELATION_STYLE[k][1],
                        "arrow": RELATION_STYLE[k][2]} for k in kinds],
         "groups": [{"id": g, "name": names[g], "colour": c} for g, c in group_colours(ds).items()],

@@ -16,6 +16,7 @@ RELATION_STYLE = {
     "rivalry": ("#E69F00", "dashed", False),
     "patronage": ("#0072B2", "solid", True),
     "repression": ("#D55E00", "solid", True),
+    "agreement": ("#7A5195", "dotted", False),
     "family": ("#CC79A7", "dotted", False),
     "other": ("#7A7A7A", "dotted", False),
 }

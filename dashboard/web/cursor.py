@@ -14,17 +14,19 @@ def _js(name: str) -> ClientsideFunction:
 clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url", "data"))
 
 clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
-                    Input("net-filter", "data"), State("cursor", "value"))
+                    Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"))
 
 clientside_callback(_js("elementsChanged"), Output("network", "className"), Input("network", "elements"),
-                    State("cursor", "value"), State("payload", "data"), prevent_initial_call=True)
+                    State("cursor", "value"), State("payload", "data"), State("layers", "value"),
+                    prevent_initial_call=True)
 
 # Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
 clientside_callback(
     _js("moveCursor"),
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
-    Input("cursor", "value"), Input("selection", "data"), Input("inactive", "value"), Input("net-style", "data"),
+    Input("cursor", "value"), Input("selection", "data"), Input("layers", "value"), Input("everyone", "value"),
+    Input("net-style", "data"),
     Input("table-open", "data"), Input("focus", "data"), Input("present", "data"), Input("payload", "data"),
     State("date-input", "value"),
 )
@@ -71,7 +73,7 @@ clientside_callback(
     Output("url-written", "data"),
     Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
     Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
-    Input("inactive", "value"), Input("timeline", "relayoutData"), Input("lane-page", "value"),
+    Input("layers", "value"), Input("everyone", "value"), Input("timeline", "relayoutData"), Input("lane-page", "value"),
     State("cursor", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )

@@ -26,13 +26,15 @@ clientside_callback(
     _js("showScene"),
     Output("scene-title", "children"), Output("scene-caption", "children"), Output("scene-progress", "children"),
     Output("focus", "data"),
-    Input("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
+    Input("scene-index", "data"), State("scenes", "data"), State("cursor", "value"), State("payload", "data"),
+    State("layers", "value"),
 )
 
 clientside_callback(
     _js("frameScene"),
     Output("url-written", "data", allow_duplicate=True),
     Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
+    State("payload", "data"), State("layers", "value"),
     prevent_initial_call=True,
 )
 

@@ -231,6 +231,18 @@ def render(args: dict, pathname: str | None = None):
                     html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
                 ]),
                 payload.network_component([]),
+                html.Div(className="network-options", children=[
+                    html.Fieldset(className="filter layers", children=[
+                        html.Legend("Relations shown"),
+                        dcc.Checklist(id="layers", value=state.layers or list(network.DEFAULT_LAYERS), inline=True,
+                                      options=[{"label": lay["label"], "value": lay["layer"]}
+                                               for lay in network.legend(ds)["layers"]],
+                                      inputClassName="check", labelClassName="check-label"),
+                    ]),
+                    dcc.Checklist(id="everyone", value=["1"] if state.everyone else [], className="everyone",
+                                  options=[{"label": "also people with no tie at the date (faded)", "value": "1"}],
+                                  inputClassName="check", labelClassName="check-label"),
+                ]),
                 html.Div(id="network-legend", className="legend", children=payload.legend(network.legend(ds))),
             ]),
             html.Aside(id="detail", className="panel detail", **{"aria-live": "polite", "aria-label": "Details"},
@@ -248,11 +260,6 @@ def render(args: dict, pathname: str | None = None):
                 dcc.RadioItems(id="colour", value=state.colour, inline=True,
                                options=[{"label": "organisation", "value": "organisation"},
                                         {"label": "faction at the time", "value": "faction"}]),
-            ]),
-            html.Fieldset(className="filter", children=[
-                html.Legend("People not active at the date"),
-                dcc.RadioItems(id="inactive", value=state.inactive, inline=True,
-                               options=[{"label": "grey", "value": "grey"}, {"label": "hide", "value": "hide"}]),
             ]),
             html.Details(className="filters", open=bool(state.orgs or state.kinds or state.groups or state.rels),
                          children=[

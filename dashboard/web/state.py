@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 
 from ..core.dates import DateError, resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
+from ..views.network import LAYERS
 
 LANES = ("office", "person")
 COLOURS = ("organisation", "faction")
-INACTIVE = ("grey", "hide")
 MAX_PARAM = 200
 
 
@@ -28,7 +28,8 @@ class ViewState:
     kinds: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     rels: list[str] = field(default_factory=list)
-    inactive: str = "grey"
+    layers: list[str] = field(default_factory=list)  # network layers shown; empty: the default (political)
+    everyone: bool = False  # also draw, faded, the people with nothing in force at the date
     present: bool = False
     lp: int = 1  # page of timeline lanes, when there are more than fit (timeline.MAX_LANES)
 
@@ -87,7 +88,7 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     if state.start and state.end and resolve(state.end).hi < resolve(state.start).lo:
         notices.append("Ignored the timeline window: it ends before it starts.")
         state.start = state.end = ""
-    for key, allowed in (("lanes", LANES), ("colour", COLOURS), ("inactive", INACTIVE)):
+    for key, allowed in (("lanes", LANES), ("colour", COLOURS)):
         value = take(key)
         if value and value in allowed:
             setattr(state, key, value)
@@ -99,7 +100,7 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     elif sel:
         notices.append(f"Unknown person '{sel}': nothing selected.")
     for key, allowed in (("orgs", known.get("organisations")), ("kinds", set(OFFICE_KINDS)),
-                         ("groups", known.get("groups")), ("rels", set(RELATION_KINDS))):
+                         ("groups", known.get("groups")), ("rels", set(RELATION_KINDS)), ("layers", set(LAYERS))):
         value = take(key)
         if not value:
             continue
@@ -110,6 +111,7 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
             notices.append(f"Ignored unknown {key}: {bad}.")
         setattr(state, key, good)
     state.present = take("present") in ("1", "true")
+    state.everyone = take("everyone") in ("1", "true")
     lp = take("lp")
     if lp.isdigit() and 1 <= int(lp) <= 10_000:
         state.lp = int(lp)

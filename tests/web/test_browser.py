@@ -69,7 +69,7 @@ def test_cursor_moves_network_and_timeline(dash_duo, app):
     assert "date=1929-06-01" in dash_duo.driver.current_url
 
 
-def test_cursor_colours_factions_and_greys_people_not_active(dash_duo, app):
+def test_cursor_colours_factions_and_hides_people_not_in_the_record(dash_duo, app):
     _open(dash_duo, app, "date=1922-06-01")
     node = CY + ".getElementById('{}')"
     grey = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
@@ -78,13 +78,42 @@ def test_cursor_colours_factions_and_greys_people_not_active(dash_duo, app):
     time.sleep(0.3)
     left = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
     assert left != grey
-    assert dash_duo.driver.execute_script(node.format("lenin") + ".style('opacity')") == "0.2"
-    assert dash_duo.driver.execute_script(node.format("stalin") + ".style('opacity')") == "1"
+    assert not dash_duo.driver.execute_script(node.format("lenin") + ".visible()")
+    assert dash_duo.driver.execute_script(node.format("lenin") + ".hasClass('gone')")
+    assert dash_duo.driver.execute_script(node.format("stalin") + ".visible()")
     _type_date(dash_duo, "1922-06-01")  # and back: the classes follow the date both ways
     dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1922", timeout=5)
     time.sleep(0.3)
     assert dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')") == grey
-    assert dash_duo.driver.execute_script(node.format("lenin") + ".style('opacity')") == "1"
+    # Lenin is alive in 1922 but has no tie in the record then: not drawn, but no longer "gone".
+    assert dash_duo.driver.execute_script(node.format("lenin") + ".classes()") == ["person", "alone"]
+
+
+def test_everyone_shows_the_others_faded_and_layers_show_private_ties(dash_duo):
+    """Medium fixture, 1 June 1916: Dina and Gleb are cousins (a personal tie, off by default); Arkady
+    (council seat last attested 1900) has no tie then, so he is drawn only when everyone is asked for."""
+    dash_duo.start_server(create_app(FIXTURES / "medium", FIXTURES))
+    visible = CY + ".getElementById('{}').visible()"
+    for query, cousins, everyone in (("", False, False), ("&layers=political,personal", True, False),
+                                     ("&everyone=1", False, True)):
+        dash_duo.driver.get(dash_duo.server_url + "/?date=1916-06-01" + query)
+        dash_duo.wait_for_element("#network canvas", timeout=20)
+        dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1916", timeout=10)
+        time.sleep(0.5)
+        assert dash_duo.driver.execute_script(visible.format("rel::dina-gleb-family")) is cousins, query
+        assert dash_duo.driver.execute_script(visible.format("vera")) is True  # allied with Boris then
+        shown = dash_duo.driver.execute_script(visible.format("dina"))
+        assert shown is True  # in the Left faction in 1916
+        assert dash_duo.driver.execute_script(CY + ".nodes('.alone').length") > 0
+        alone = dash_duo.driver.execute_script(CY + ".nodes('.alone').map(n => n.visible())")
+        assert all(alone) if everyone else not any(alone), query
+        if everyone:
+            assert dash_duo.driver.execute_script(CY + ".nodes('.alone')[0].style('opacity')") == "0.2"
+    # The layer toggle writes the URL.
+    dash_duo.find_element("#layers input[value='personal']").click()
+    time.sleep(0.5)
+    assert "layers=political%2Cpersonal" in dash_duo.driver.current_url or \
+        "layers=political,personal" in dash_duo.driver.current_url
 
 
 def test_clicking_a_bar_shows_its_quote(dash_duo, app):

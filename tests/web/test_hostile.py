@@ -41,6 +41,7 @@ ORGS = ["Soviet government", "Party"]
 KINDS = ["party", "state"]
 GROUPS = ["left-opposition"]
 RELS = ["alliance", "repression"]
+LAYERS = ["political", "personal", "foreign"]
 
 HOSTILE = [
     "", " ", "..", "../..", "..%2f..", "%2e%2e", "%2e%2e%2f", "/etc/passwd", "....//", "\\..\\",
@@ -51,8 +52,8 @@ HOSTILE = [
     "_dash-layout", "_dash-dependencies", "_dash-update-component", "_dash-component-suites", "assets", "healthz",
     "scene", "scene/0", "scene/-1", "scene/99999999999999999999", "__proto__", "constructor",
 ]
-KNOWN_KEYS = ["dataset", "date", "start", "end", "sel", "lanes", "colour", "inactive", "orgs", "kinds", "groups",
-              "rels", "present"]
+KNOWN_KEYS = ["dataset", "date", "start", "end", "sel", "lanes", "colour", "orgs", "kinds", "groups",
+              "rels", "layers", "present", "everyone"]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -248,9 +249,8 @@ BAD_DATES = ["not-a-date", "1927-13-45", "1927-02-30", "<script>", "yesterday", 
 def _labelled(key: str):
     """(value, is_bad) strategies for each known parameter."""
     bad_text = st.text(min_size=1, max_size=20).map(lambda s: "zz" + s)
-    if key in ("lanes", "colour", "inactive", "dataset"):
-        allowed = {"lanes": ["office", "person"], "colour": ["organisation", "faction"],
-                   "inactive": ["grey", "hide"], "dataset": ["mini"]}[key]
+    if key in ("lanes", "colour", "dataset"):
+        allowed = {"lanes": ["office", "person"], "colour": ["organisation", "faction"], "dataset": ["mini"]}[key]
         return st.one_of(st.sampled_from(allowed).map(lambda v: (v, False)),
                          st.sampled_from(allowed).map(lambda v: (f" {v} ", False)),
                          st.one_of(bad_text, st.sampled_from(HOSTILE[10:40]).filter(lambda s: s.strip()),
@@ -262,13 +262,13 @@ def _labelled(key: str):
         return st.one_of(st.sampled_from(PEOPLE).map(lambda v: (v, False)),
                          st.one_of(bad_text, st.sampled_from(["Stalin", "stalin ", "../lenin", "<b>"])).map(
                              lambda v: (v, v.strip() not in PEOPLE)))
-    if key in ("orgs", "kinds", "groups", "rels"):
-        allowed = {"orgs": ORGS, "kinds": KINDS, "groups": GROUPS, "rels": RELS}[key]
+    if key in ("orgs", "kinds", "groups", "rels", "layers"):
+        allowed = {"orgs": ORGS, "kinds": KINDS, "groups": GROUPS, "rels": RELS, "layers": LAYERS}[key]
         items = st.lists(st.one_of(st.sampled_from(allowed).map(lambda v: (v, False)),
                                    st.one_of(bad_text, st.sampled_from(["<script>", "party ", "PARTY"])).map(
                                        lambda v: (v, True))), min_size=1, max_size=4)
         return items.map(lambda xs: (",".join(v for v, _ in xs), any(b for _, b in xs)))
-    return st.sampled_from(["1", "true", "0", "no", "yes"]).map(lambda v: (v, False))  # present
+    return st.sampled_from(["1", "true", "0", "no", "yes"]).map(lambda v: (v, False))  # present, everyone
 
 
 @st.composite
@@ -305,15 +305,14 @@ def queries(draw):
 def _judge(key, value) -> bool:
     """Is this value bad? Independent of the app: from the pools above."""
     v = value.strip()
-    if key in ("lanes", "colour", "inactive", "dataset"):
-        return v not in {"lanes": ("office", "person"), "colour": ("organisation", "faction"),
-                         "inactive": ("grey", "hide"), "dataset": ("mini",)}[key]
+    if key in ("lanes", "colour", "dataset"):
+        return v not in {"lanes": ("office", "person"), "colour": ("organisation", "faction"), "dataset": ("mini",)}[key]
     if key in ("date", "start", "end"):
         return v not in GOOD_DATES
     if key == "sel":
         return v not in PEOPLE
-    if key in ("orgs", "kinds", "groups", "rels"):
-        allowed = {"orgs": ORGS, "kinds": KINDS, "groups": GROUPS, "rels": RELS}[key]
+    if key in ("orgs", "kinds", "groups", "rels", "layers"):
+        allowed = {"orgs": ORGS, "kinds": KINDS, "groups": GROUPS, "rels": RELS, "layers": LAYERS}[key]
         return any(i and i not in allowed for i in v.split(","))
     return False
 

@@ -8,7 +8,8 @@ KNOWN = {"people": {"stalin", "trotsky"}, "organisations": {"Party"}, "groups": 
 
 def test_round_trip():
     state = ViewState(date="1927-11-15", start="1924", end="1929", sel="trotsky", lanes="person",
-                      colour="faction", orgs=["Party"], rels=["alliance", "rivalry"], inactive="hide", lp=3)
+                      colour="faction", orgs=["Party"], rels=["alliance", "rivalry"], layers=["political", "personal"],
+                      everyone=True, lp=3)
     parsed, notices = parse(dict(p.split("=") for p in state.query().replace("%2C", ",").split("&")), [], KNOWN)
     assert parsed == state and notices == []
 
@@ -34,7 +35,7 @@ def test_bad_values_fall_back_with_notices():
 
 @settings(max_examples=300)
 @given(st.dictionaries(st.sampled_from(["date", "start", "end", "sel", "lanes", "colour", "orgs", "kinds", "groups",
-                                        "rels", "inactive", "present", "dataset", "lp", "junk"]),
+                                        "rels", "layers", "everyone", "present", "dataset", "lp", "junk"]),
                        st.text(max_size=300)))
 def test_any_query_parses_without_raising(args):
     state, notices = parse(args, ["soviet"], KNOWN)
