@@ -161,8 +161,7 @@
     return sure.concat(maybe);
   }
 
-  function tables(day, payload) {
-    var state = payload.state || {};
+  function tables(day, state) {
     var offices = listed(state.offices, day, function (t, cls) {
       return row([cell(t.title, "Th"), cell(t.name), cell(t.held), cell(t.ended)], cls);
     });
@@ -170,6 +169,20 @@
       return row([cell(r.a_name), cell(r.kind), cell(r.b_name), cell(r.held + (r.ended ? " · " + r.ended : ""))], cls);
     });
     return [offices, relations];
+  }
+
+  /* Fetch a view-data file (dashboard/web/viewdata.py) into a store, or say on the page that it failed. */
+  function fetchInto(url, store, failure) {
+    if (!url) return;
+    fetch(url, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) {
+      window.dash_clientside.set_props(store, {data: data});
+    }).catch(function () {
+      window.dash_clientside.set_props("notices", {className: "notices", children: [
+        {type: "P", namespace: "dash_html_components", props: {children: failure}}]});
+    });
   }
 
   function query(changes) {
@@ -194,17 +207,11 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     history: {
       loadData: function (url) {
-        if (!url) return no();
-        fetch(url, {credentials: "same-origin"}).then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.json();
-        }).then(function (data) {
-          window.dash_clientside.set_props("payload", {data: data});
-        }).catch(function () {
-          window.dash_clientside.set_props("notices", {className: "notices", children: [
-            {type: "P", namespace: "dash_html_components",
-             props: {children: "The network and the cursor data could not be loaded: reload the page."}}]});
-        });
+        fetchInto(url, "payload", "The network and the cursor data could not be loaded: reload the page.");
+        return no();
+      },
+      loadTable: function (open, url, loaded) {
+        if (open && !loaded) fetchInto(url, "table-data", "The table view could not be loaded: reload the page.");
         return no();
       },
       showNetwork: function (payload, filter, day, layers) {
@@ -213,13 +220,14 @@
         var shown = keep ? payload.elements.filter(function (e) { return keep.has(e.data.id); }) : payload.elements;
         return elementsAt(shown, day, payload, layers);
       },
-      moveCursor: function (day, person, layers, everyone, base, open, focus, _present, payload, typed) {
+      moveCursor: function (day, person, layers, everyone, base, open, table, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
         writeDate(day);
         showDay(day, payload, layers);
         var trigger = window.dash_clientside.callback_context.triggered_id;
-        var t = open ? tables(day, payload) : null;  // the table is built only while it is open
+        // The table is built only while it is open; its rows arrive when it is first opened.
+        var t = open && table ? tables(day, table) : null;
         var all = Array.isArray(everyone) && everyone.length > 0;
         return [trigger === "cursor" ? no() : networkStyle(base || [], person, all, payload, focus), label(day),
                 parseDate(typed) === day ? no() : iso(day),

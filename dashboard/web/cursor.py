@@ -10,8 +10,11 @@ def _js(name: str) -> ClientsideFunction:
     return ClientsideFunction(namespace="history", function_name=name)
 
 
-# The network's elements and the cursor's intervals: fetched once, after the page.
+# The network's elements and the cursor's intervals: fetched once, after the page; the table view's
+# rows when the table is first opened.
 clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url", "data"))
+clientside_callback(_js("loadTable"), Output("table-data", "data"), Input("table-open", "data"),
+                    State("table-url", "data"), State("table-data", "data"))
 
 clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
                     Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"))
@@ -27,7 +30,7 @@ clientside_callback(
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-caption", "children"),
     Input("cursor", "value"), Input("selection", "data"), Input("layers", "value"), Input("everyone", "value"),
     Input("net-style", "data"),
-    Input("table-open", "data"), Input("focus", "data"), Input("present", "data"), Input("payload", "data"),
+    Input("table-open", "data"), Input("table-data", "data"), Input("focus", "data"), Input("present", "data"), Input("payload", "data"),
     State("date-input", "value"),
 )
 

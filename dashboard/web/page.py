@@ -152,6 +152,8 @@ def render(args: dict, pathname: str | None = None):
         # The network's elements and the cursor's intervals come as a cached file after the page (viewdata.py).
         dcc.Store(id="data-url", data=viewdata.url(entry)),
         dcc.Store(id="payload"),
+        dcc.Store(id="table-url", data=viewdata.url(entry, "table")),
+        dcc.Store(id="table-data"),
         dcc.Store(id="net-filter", data=network.visible(ds, state.groups, state.rels)),
         dcc.Store(id="net-style", data=network.stylesheet()),
         dcc.Store(id="selection", data=state.sel),

@@ -8,7 +8,7 @@ import pandas as pd
 from dash import html
 
 from ..core import days
-from ..views import network, state
+from ..views import network
 
 # SVG export of the network needs the bundle with cytoscape-svg (the "extra layouts" bundle).
 cyto.load_extra_layouts()
@@ -41,11 +41,10 @@ def slider_marks(lo: int, hi: int) -> dict:
 
 
 def build(ds) -> dict:
-    """The view data the browser keeps: the state rows with their bounds (views/state.py), faction colours."""
+    """The view data the browser keeps besides the elements: faction memberships, the record's span."""
     lo, hi = bounds(ds)
     sources = [f"{t} ({o})" if o else t for t, o in zip(ds["sources"]["title"], ds["sources"]["origin"])]
-    return {"lo": lo, "hi": hi, "memberships": network.memberships(ds), "state": state.rows(ds),
-            "title": ds.title, "sources": sources}
+    return {"lo": lo, "hi": hi, "memberships": network.memberships(ds), "title": ds.title, "sources": sources}
 
 
 def network_component(elements: list[dict]) -> cyto.Cytoscape:

@@ -23,9 +23,12 @@ def test_view_data_is_cached_per_build_and_matches_the_builders(mini):
     assert r.status_code == 200 and "immutable" in r.headers["Cache-Control"]
     data = json.loads(r.data)
     assert data["elements"] == json.loads(json.dumps(network.elements(load(mini))))
-    # The table view's rows: the same rows and bounds the API filters (views/state.py).
-    assert data["state"] == json.loads(json.dumps(state.rows(load(mini))))
-    assert data["state"]["offices"] and data["lo"] < data["hi"]
+    assert data["lo"] < data["hi"] and "state" not in data
+    # The table view's rows, fetched when the table opens: the same rows and bounds the API filters.
+    table = client.get(stores["table-url"])
+    assert stores["table-url"] == url.replace(".json", ".table.json") and table.status_code == 200
+    assert json.loads(table.data) == json.loads(json.dumps(state.rows(load(mini))))
+    assert client.get(url.replace(".json", ".nope.json")).status_code == 404
     # A page rendered before a rebuild asks with an old digest: it gets the data, not to be cached.
     old = client.get(f"/view-data/{mini.name}/0123abcd.json")
     assert old.status_code == 200 and old.headers["Cache-Control"] == "no-store"
