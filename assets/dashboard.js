@@ -95,6 +95,15 @@
     // faded and without labels, so the others stay legible.
     var hidden = everyone && !presenting ? {opacity: 0.2, label: ""} : {display: "none"};
     rules.push({selector: "node.gone, node.alone", style: hidden});
+    // Label places chosen on screen (`declutter`): below by default, else above, right or left; else none.
+    rules.push({selector: "node.lbl-top", style: {"text-valign": "top", "text-margin-y": -2}});
+    rules.push({selector: "node.lbl-right", style: {"text-valign": "center", "text-halign": "right",
+                                                    "text-margin-x": 2, "text-margin-y": 0}});
+    rules.push({selector: "node.lbl-left", style: {"text-valign": "center", "text-halign": "left",
+                                                   "text-margin-x": -2, "text-margin-y": 0}});
+    rules.push({selector: "node.nolabel", style: {label: ""}});
+    rules.push({selector: "node.hover", style: {label: "data(label)", "z-index": 99, "text-background-color": "#ffffff",
+                                                "text-background-opacity": 0.9, "text-background-padding": 2}});
     NS().factionColours(payload.memberships || []).forEach(function (colour, i) {
       rules.push({selector: "node.fc" + i, style: {"background-color": colour}});
     });
@@ -116,6 +125,60 @@
   }
 
   function shownLayers(layers) { return Array.isArray(layers) ? layers : ["political"]; }
+
+  /* Labels: none may overlap another or cross the panel's edge. The scene's focus and the selection keep
+     theirs first, then the most connected (`weight`, from Python); the others show on hover. Measured
+     on screen after every change of date, zoom or style; past LABEL_LIMIT drawn people, cytoscape's
+     min-zoomed-font-size thins them instead (measuring thousands of labels would slow the cursor). */
+  var LABEL_LIMIT = 400, labelFirst = [], labelFrame = null;
+
+  function cyOf() {
+    var el = document.getElementById("network");
+    return el && el._cyreg && el._cyreg.cy;
+  }
+
+  var PLACE_CLASSES = "nolabel lbl-top lbl-right lbl-left";
+
+  function declutter() {
+    var cy = cyOf();
+    if (!cy) return;
+    var nodes = cy.nodes(":visible");
+    // Measure every label where it is by default (below its node), then place them.
+    cy.batch(function () { cy.nodes().removeClass(PLACE_CLASSES); });
+    if (nodes.length > LABEL_LIMIT) return;
+    var items = [];
+    nodes.forEach(function (n) {
+      var label = n.renderedBoundingBox({includeLabels: true, includeOverlays: false});
+      var body = n.renderedBoundingBox({includeNodes: true, includeLabels: false, includeOverlays: false});
+      var first = labelFirst.indexOf(n.id()) >= 0;
+      // The measured box is the node and its label below it: the label is what lies under the node.
+      items.push({id: n.id(), rank: first ? -1e9 : -(n.data("weight") || 0),
+                  node: {x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2},
+                  w: label.w > 0 ? label.w : 0, h: Math.max(0, label.y2 - body.y2)});
+    });
+    var places = NS().placeLabels(items, cy.width(), cy.height(), 2);
+    cy.batch(function () {
+      Object.keys(places).forEach(function (id) {
+        var p = places[id];
+        if (p !== "bottom") cy.getElementById(id).addClass(p === null ? "nolabel" : "lbl-" + p);
+      });
+    });
+  }
+
+  function declutterSoon() {
+    window.cancelAnimationFrame(labelFrame);
+    // Two frames: the first lets cytoscape apply a new stylesheet or viewport, the second measures.
+    labelFrame = window.requestAnimationFrame(function () { labelFrame = window.requestAnimationFrame(declutter); });
+  }
+
+  function hookLabels() {
+    var cy = cyOf();
+    if (!cy || cy._labelsHooked) return;
+    cy._labelsHooked = true;
+    cy.on("zoom pan resize layoutstop", declutterSoon);
+    cy.on("mouseover", "node", function (e) { e.target.addClass("hover"); });
+    cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); });
+  }
 
   /* Elements as the page first draws them: with the day's classes, so they are styled once. */
   function elementsAt(elements, day, payload, layers) {
@@ -143,6 +206,8 @@
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
+    hookLabels();
+    declutterSoon();
   }
 
   /* The table view: the rows in force at `day`, then those that may be (listed apart, with why). */
@@ -224,6 +289,7 @@
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
         writeDate(day);
+        labelFirst = (focus && focus.people ? focus.people : []).concat(person ? [person] : []);
         showDay(day, payload, layers);
         var trigger = window.dash_clientside.callback_context.triggered_id;
         // The table is built only while it is open; its rows arrive when it is first opened.

@@ -69,10 +69,50 @@
     return out;
   }
 
+  /* Where to put each label so that none overlaps another label or a node, or crosses the panel's edge.
+     `items` are {id, rank, node: {x1, y1, x2, y2}, w, h}: the node's box and its label's size on screen;
+     smaller rank = more important (the scene's focus and the selection, then the most connected). In
+     rank order each label takes the first place that is free: below its node, above, right, left;
+     free of nodes if it can be, else free of other labels only (a label may cover a node, never another
+     label); a label with no free place is hidden (null). Greedy. */
+  var PLACES = ["bottom", "top", "right", "left"];
+
+  function placeLabels(items, width, height, gap) {
+    var pad = gap || 0, nodes = items.map(function (it) { return it.node; }), labels = [];
+    var clear = function (box, others) {
+      return others.every(function (t) {
+        return box.x2 + pad <= t.x1 || t.x2 + pad <= box.x1 || box.y2 + pad <= t.y1 || t.y2 + pad <= box.y1;
+      });
+    };
+    var inside = function (box) { return box.x1 >= 0 && box.y1 >= 0 && box.x2 <= width && box.y2 <= height; };
+    var out = {};
+    items.slice().sort(function (a, b) { return a.rank - b.rank || (a.id < b.id ? -1 : 1); }).forEach(function (it) {
+      var n = it.node, cx = (n.x1 + n.x2) / 2, cy = (n.y1 + n.y2) / 2, m = 2;
+      var boxes = {
+        bottom: {x1: cx - it.w / 2, x2: cx + it.w / 2, y1: n.y2 + m, y2: n.y2 + m + it.h},
+        top: {x1: cx - it.w / 2, x2: cx + it.w / 2, y1: n.y1 - m - it.h, y2: n.y1 - m},
+        right: {x1: n.x2 + m, x2: n.x2 + m + it.w, y1: cy - it.h / 2, y2: cy + it.h / 2},
+        left: {x1: n.x1 - m - it.w, x2: n.x1 - m, y1: cy - it.h / 2, y2: cy + it.h / 2},
+      };
+      out[it.id] = null;
+      for (var pass = 0; pass < 2; pass++) {
+        for (var i = 0; i < PLACES.length; i++) {
+          var box = boxes[PLACES[i]];
+          if (inside(box) && clear(box, labels) && (pass === 1 || clear(box, nodes))) {
+            out[it.id] = PLACES[i];
+            labels.push(box);
+            return;
+          }
+        }
+      }
+    });
+    return out;
+  }
+
   var STATE_CLASS = /^(off|gone|alone|uncertain|fc\d+)$/;
 
   var api = {status: status, factionAt: factionAt, factionColours: factionColours, edgeClasses: edgeClasses,
-             nodeClasses: nodeClasses, classesAt: classesAt, STATE_CLASS: STATE_CLASS};
+             nodeClasses: nodeClasses, classesAt: classesAt, placeLabels: placeLabels, PLACES: PLACES, STATE_CLASS: STATE_CLASS};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkState = api;
 })(typeof window !== "undefined" ? window : this);

@@ -16,8 +16,7 @@ from .timeline import FACTION_KINDS
 # Layers of the network: the leadership struggle by default, private life and foreign policy on demand.
 LAYERS = ("political", "personal", "foreign")
 DEFAULT_LAYERS = ("political",)
-LAYER_LABELS = {"political": "political (alliance, rivalry, patronage, repression, agreements)",
-                "personal": "personal (family, other ties)", "foreign": "foreign relations"}
+LAYER_LABELS = {"political": "political", "personal": "personal (family, other)", "foreign": "foreign"}
 
 
 def layer_of(kind: str, scope: str) -> str:

@@ -96,6 +96,22 @@ def lane_order(bars: pd.DataFrame, lanes: str, ds) -> list[str]:
     return list(rank.index)
 
 
+# Tick spacings for a slide: (months, plotly dtick, tick format).
+TICK_STEPS = [(1, "M1", "%b %Y"), (3, "M3", "%b %Y"), (6, "M6", "%b %Y"), (12, "M12", "%Y"), (24, "M24", "%Y"),
+              (60, "M60", "%Y"), (120, "M120", "%Y"), (240, "M240", "%Y"), (600, "M600", "%Y")]
+
+
+def slide_ticks(window: tuple[int, int] | None, most: int = 3) -> dict:
+    """At most `most` horizontal date ticks across a window (a narrow projected plot has room for few)."""
+    if not window:
+        return {"nticks": most}
+    months = (window[1] - window[0]) / 30.44
+    for step, dtick, fmt in TICK_STEPS:
+        if months / step <= most:
+            return {"dtick": dtick, "tickformat": fmt}
+    return {"nticks": most}
+
+
 def ms(day) -> int:
     """A day number as plotly's date axis counts: milliseconds since 1970-01-01."""
     return int(day) * DAY_MS
@@ -270,7 +286,9 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3",
+        # Date ticks stay horizontal: a slide has room for a few, read across the room.
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "tickangle": 0,
+               **(slide_ticks(window) if fill else {}),
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'}" if left_out else None,

@@ -242,7 +242,7 @@ def render(args: dict, pathname: str | None = None):
                                       inputClassName="check", labelClassName="check-label"),
                     ]),
                     dcc.Checklist(id="everyone", value=["1"] if state.everyone else [], className="everyone",
-                                  options=[{"label": "also people with no tie at the date (faded)", "value": "1"}],
+                                  options=[{"label": "everyone in the record (faded)", "value": "1"}],
                                   inputClassName="check", labelClassName="check-label"),
                 ]),
                 html.Div(id="network-legend", className="legend", children=payload.legend(network.legend(ds))),

@@ -93,7 +93,7 @@ def test_load_raises_dataset_error_with_problems(mini):
 
 def test_layout_leaves_room_for_names_and_is_the_same_every_build():
     ds = load(ROOT / "data" / "soviet")
-    frames = {k: ds[k] for k in ("people", "relations", "memberships")}
+    frames = {k: ds[k] for k in ("people", "relations", "memberships", "groups")}
     first, again = positions(frames), positions(frames)
     assert first.equals(again)
     x, y = first["x"].to_numpy() / LABEL_ASPECT, first["y"].to_numpy()

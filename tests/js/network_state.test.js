@@ -60,3 +60,44 @@ test("STATE_CLASS matches only the classes the date decides", () => {
   for (const c of ["off", "gone", "alone", "uncertain", "fc0", "fc12"]) assert.ok(ns.STATE_CLASS.test(c), c);
   for (const c of ["person", "alliance", "directed", "fc", "focus"]) assert.ok(!ns.STATE_CLASS.test(c), c);
 });
+
+test("placeLabels: below the node if free, else above, right, left; hidden if nowhere", () => {
+  const node = (id, x, y, rank, w = 40) => ({id, rank, node: {x1: x - 5, y1: y - 5, x2: x + 5, y2: y + 5}, w, h: 10});
+  // Alone in the middle: below.
+  assert.deepEqual(ns.placeLabels([node("a", 100, 100, 0)], 300, 200), {a: "bottom"});
+  // Near the bottom edge: above.
+  assert.deepEqual(ns.placeLabels([node("a", 100, 195, 0)], 300, 200), {a: "top"});
+  // Two nodes stacked closely: the upper one's label cannot go below (the lower node is there), so it goes
+  // above; the lower one's goes below. Nodes are obstacles for every label.
+  const out = ns.placeLabels([node("low", 100, 112, 1), node("high", 100, 100, 0)], 300, 200);
+  assert.deepEqual(out, {high: "top", low: "bottom"});
+  // Boxed in by nodes on every side: over a node rather than hidden.
+  const boxed = [node("c", 100, 100, 0, 30), node("s", 100, 113, 1, 8), node("n", 100, 87, 2, 8),
+                 node("e", 117, 100, 3, 8), node("w", 83, 100, 4, 8)];
+  assert.equal(ns.placeLabels(boxed, 300, 200).c, "bottom");
+  // No room for a second wide label next to the first one, in a panel this small: hidden.
+  const crowd = [node("x", 150, 15, 0, 290), node("y", 150, 16, 1, 290)];
+  assert.equal(ns.placeLabels(crowd, 300, 30).y, null);
+  assert.deepEqual(ns.placeLabels([], 300, 200), {});
+});
+
+test("placeLabels: no two placed labels overlap, none crosses the edge", () => {
+  const items = [];
+  for (let i = 0; i < 40; i++) {
+    const x = 20 + (i * 37) % 260, y = 20 + (i * 53) % 160;
+    items.push({id: "n" + i, rank: i, node: {x1: x - 6, y1: y - 6, x2: x + 6, y2: y + 6}, w: 30 + i % 20, h: 12});
+  }
+  const places = ns.placeLabels(items, 300, 200);
+  const boxes = items.filter(it => places[it.id]).map(it => {
+    const n = it.node, cx = (n.x1 + n.x2) / 2, cy = (n.y1 + n.y2) / 2;
+    return {bottom: [cx - it.w / 2, n.y2 + 2, cx + it.w / 2, n.y2 + 2 + it.h],
+            top: [cx - it.w / 2, n.y1 - 2 - it.h, cx + it.w / 2, n.y1 - 2],
+            right: [n.x2 + 2, cy - it.h / 2, n.x2 + 2 + it.w, cy + it.h / 2],
+            left: [n.x1 - 2 - it.w, cy - it.h / 2, n.x1 - 2, cy + it.h / 2]}[places[it.id]];
+  });
+  assert.ok(boxes.length > 10);
+  for (const [i, a] of boxes.entries()) {
+    assert.ok(a[0] >= 0 && a[1] >= 0 && a[2] <= 300 && a[3] <= 200);
+    for (const b of boxes.slice(i + 1)) assert.ok(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]);
+  }
+});
