@@ -101,6 +101,11 @@
                                                     "text-margin-x": 2, "text-margin-y": 0}});
     rules.push({selector: "node.lbl-left", style: {"text-valign": "center", "text-halign": "left",
                                                    "text-margin-x": -2, "text-margin-y": 0}});
+    [["bottom-right", "bottom", "right"], ["bottom-left", "bottom", "left"], ["top-right", "top", "right"],
+     ["top-left", "top", "left"]].forEach(function (c) {
+      rules.push({selector: "node.lbl-" + c[0], style: {"text-valign": c[1], "text-halign": c[2], "text-margin-x": 0,
+                                                        "text-margin-y": 0}});
+    });
     rules.push({selector: "node.nolabel", style: {label: ""}});
     rules.push({selector: "node.hover", style: {label: "data(label)", "z-index": 99, "text-background-color": "#ffffff",
                                                 "text-background-opacity": 0.9, "text-background-padding": 2}});
@@ -137,31 +142,121 @@
     return el && el._cyreg && el._cyreg.cy;
   }
 
-  var PLACE_CLASSES = "nolabel lbl-top lbl-right lbl-left";
+  var PLACE_CLASSES = "nolabel lbl-top lbl-right lbl-left lbl-bottom-right lbl-bottom-left lbl-top-right lbl-top-left";
+  var PLACE_ONLY = PLACE_CLASSES.replace("nolabel ", "");
+  var LABEL_ONLY = {includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
+                    includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false,
+                    includeUnderlays: false};
+
+  /* On a slide no name is smaller than SLIDE_PX on screen, whatever the zoom that frames the scene. */
+  var SLIDE_PX = 18, SLIDE_FONT = 26;
+
+  function slideFonts(cy) {
+    var page = document.getElementById("page");
+    var presenting = page && page.classList.contains("present");
+    var nodes = cy.nodes();
+    if (!presenting || nodes.length > LABEL_LIMIT) {
+      if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size"); }); cy._slideFont = null; }
+      return;
+    }
+    var size = Math.max(SLIDE_FONT, SLIDE_PX / cy.zoom());
+    if (cy._slideFont !== size) { cy.batch(function () { nodes.style("font-size", size); }); cy._slideFont = size; }
+  }
 
   function declutter() {
     var cy = cyOf();
     if (!cy) return;
+    slideFonts(cy);
     var nodes = cy.nodes(":visible");
     // Measure every label where it is by default (below its node), then place them.
-    cy.batch(function () { cy.nodes().removeClass(PLACE_CLASSES); });
+    cy.batch(function () {
+      cy.nodes().removeClass(PLACE_CLASSES);
+      (cy._shifted || []).forEach(function (id) { cy.getElementById(id).removeStyle("text-margin-y"); });
+      cy._shifted = [];
+    });
     if (nodes.length > LABEL_LIMIT) return;
     var items = [];
     nodes.forEach(function (n) {
-      var label = n.renderedBoundingBox({includeLabels: true, includeOverlays: false});
+      var label = n.renderedBoundingBox(LABEL_ONLY);
       var body = n.renderedBoundingBox({includeNodes: true, includeLabels: false, includeOverlays: false});
       var first = labelFirst.indexOf(n.id()) >= 0;
-      // The measured box is the node and its label below it: the label is what lies under the node.
-      items.push({id: n.id(), rank: first ? -1e9 : -(n.data("weight") || 0),
+      items.push({id: n.id(), rank: (first ? -1e9 : 0) - (n.data("weight") || 0),
                   node: {x1: body.x1, y1: body.y1, x2: body.x2, y2: body.y2},
-                  w: label.w > 0 ? label.w : 0, h: Math.max(0, label.y2 - body.y2)});
+                  w: label.w > 0 ? label.w : 0, h: label.h > 0 ? label.h : 0});
     });
-    var places = NS().placeLabels(items, cy.width(), cy.height(), 2);
+    var places = NS().placeLabels(items, cy.width(), cy.height(), 4);
     cy.batch(function () {
       Object.keys(places).forEach(function (id) {
         var p = places[id];
         if (p !== "bottom") cy.getElementById(id).addClass(p === null ? "nolabel" : "lbl-" + p);
       });
+    });
+    // The places were predicted from sizes; check the labels as drawn and drop any that still collide.
+    var rank = {};
+    items.forEach(function (it) { rank[it.id] = it.rank; });
+    var drawn = [];
+    nodes.forEach(function (n) {
+      if (n.hasClass("nolabel")) return;
+      var b = n.renderedBoundingBox(LABEL_ONLY);
+      if (b.w > 0) drawn.push({id: n.id(), rank: rank[n.id()], x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2});
+    });
+    var clash = NS().overlapping(drawn, cy.width(), cy.height(), 1);
+    cy.batch(function () { clash.forEach(function (id) { cy.getElementById(id).addClass("nolabel"); }); });
+    repairFirst(cy, drawn.filter(function (d) { return clash.indexOf(d.id) < 0; }));
+  }
+
+  /* The scene's focus and the selection must keep their labels: one the predictions could not place is
+     tried in each place for real, measured as drawn: the first place clear of other labels, else the
+     first that only covers labels of people not in focus, which are then hidden. */
+  function repairFirst(cy, kept) {
+    var w = cy.width(), h = cy.height();
+    var hits = function (box) {
+      return kept.filter(function (k) {
+        return !(box.x2 + 1 <= k.x1 || k.x2 + 1 <= box.x1 || box.y2 + 1 <= k.y1 || k.y2 + 1 <= box.y1);
+      });
+    };
+    labelFirst.forEach(function (id) {
+      var n = cy.getElementById(id);
+      if (!n.length || !n.visible() || !n.hasClass("nolabel")) return;
+      n.removeClass("nolabel");
+      var places = NS().PLACES.map(function (p) { return p === "bottom" ? "" : "lbl-" + p; }), fallback = null;
+      for (var i = 0; i < places.length; i++) {
+        n.removeClass(PLACE_ONLY);
+        if (places[i]) n.addClass(places[i]);
+        var b = n.renderedBoundingBox(LABEL_ONLY);
+        var box = {id: id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2};
+        if (box.x1 < 0 || box.y1 < 0 || box.x2 > w || box.y2 > h) continue;
+        var over = hits(box);
+        if (!over.length) { kept.push(box); return; }
+        var movable = over.every(function (k) { return labelFirst.indexOf(k.id) < 0; });
+        if (movable && fallback === null) fallback = {place: places[i], box: box, over: over};
+      }
+      n.removeClass(PLACE_ONLY);
+      // Still no room: further out, one and two label heights below or above the node.
+      var tall = b.h || 20;
+      for (var k = 1; k <= 2 && fallback === null; k++) {
+        for (var sign = 1; sign >= -1; sign -= 2) {
+          n.removeClass(PLACE_ONLY);
+          if (sign < 0) n.addClass("lbl-top");
+          n.style("text-margin-y", sign * k * tall / cy.zoom());  // model units
+          var far = n.renderedBoundingBox(LABEL_ONLY);
+          var fbox = {id: id, x1: far.x1, y1: far.y1, x2: far.x2, y2: far.y2};
+          if (fbox.x1 >= 0 && fbox.y1 >= 0 && fbox.x2 <= w && fbox.y2 <= h && !hits(fbox).length) {
+            cy._shifted = (cy._shifted || []).concat([id]);
+            kept.push(fbox);
+            return;
+          }
+        }
+      }
+      n.removeStyle("text-margin-y");
+      n.removeClass(PLACE_ONLY);
+      if (fallback === null) { n.addClass("nolabel"); return; }
+      if (fallback.place) n.addClass(fallback.place);
+      fallback.over.forEach(function (k) {
+        cy.getElementById(k.id).addClass("nolabel");
+        kept.splice(kept.indexOf(k), 1);
+      });
+      kept.push(fallback.box);
     });
   }
 

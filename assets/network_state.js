@@ -72,10 +72,11 @@
   /* Where to put each label so that none overlaps another label or a node, or crosses the panel's edge.
      `items` are {id, rank, node: {x1, y1, x2, y2}, w, h}: the node's box and its label's size on screen;
      smaller rank = more important (the scene's focus and the selection, then the most connected). In
-     rank order each label takes the first place that is free: below its node, above, right, left;
+     rank order each label takes the first place that is free: below its node, above, right, left, then
+     the four corners;
      free of nodes if it can be, else free of other labels only (a label may cover a node, never another
      label); a label with no free place is hidden (null). Greedy. */
-  var PLACES = ["bottom", "top", "right", "left"];
+  var PLACES = ["bottom", "top", "right", "left", "bottom-right", "bottom-left", "top-right", "top-left"];
 
   function placeLabels(items, width, height, gap) {
     var pad = gap || 0, nodes = items.map(function (it) { return it.node; }), labels = [];
@@ -93,6 +94,10 @@
         top: {x1: cx - it.w / 2, x2: cx + it.w / 2, y1: n.y1 - m - it.h, y2: n.y1 - m},
         right: {x1: n.x2 + m, x2: n.x2 + m + it.w, y1: cy - it.h / 2, y2: cy + it.h / 2},
         left: {x1: n.x1 - m - it.w, x2: n.x1 - m, y1: cy - it.h / 2, y2: cy + it.h / 2},
+        "bottom-right": {x1: n.x2, x2: n.x2 + it.w, y1: n.y2, y2: n.y2 + it.h},
+        "bottom-left": {x1: n.x1 - it.w, x2: n.x1, y1: n.y2, y2: n.y2 + it.h},
+        "top-right": {x1: n.x2, x2: n.x2 + it.w, y1: n.y1 - it.h, y2: n.y1},
+        "top-left": {x1: n.x1 - it.w, x2: n.x1, y1: n.y1 - it.h, y2: n.y1},
       };
       out[it.id] = null;
       for (var pass = 0; pass < 2; pass++) {
@@ -109,10 +114,25 @@
     return out;
   }
 
+  /* The labels to hide so that none overlaps a more important one or crosses the panel's edge, from the
+     boxes actually drawn (`items`: {id, rank, x1, y1, x2, y2}): the check after `placeLabels`, whose
+     boxes are predictions. */
+  function overlapping(items, width, height, gap) {
+    var pad = gap || 0, kept = [], hide = [];
+    items.slice().sort(function (a, b) { return a.rank - b.rank || (a.id < b.id ? -1 : 1); }).forEach(function (b) {
+      var inside = b.x1 >= 0 && b.y1 >= 0 && b.x2 <= width && b.y2 <= height;
+      var clear = inside && kept.every(function (k) {
+        return b.x2 + pad <= k.x1 || k.x2 + pad <= b.x1 || b.y2 + pad <= k.y1 || k.y2 + pad <= b.y1;
+      });
+      if (clear) kept.push(b); else hide.push(b.id);
+    });
+    return hide;
+  }
+
   var STATE_CLASS = /^(off|gone|alone|uncertain|fc\d+)$/;
 
   var api = {status: status, factionAt: factionAt, factionColours: factionColours, edgeClasses: edgeClasses,
-             nodeClasses: nodeClasses, classesAt: classesAt, placeLabels: placeLabels, PLACES: PLACES, STATE_CLASS: STATE_CLASS};
+             nodeClasses: nodeClasses, classesAt: classesAt, placeLabels: placeLabels, overlapping: overlapping, PLACES: PLACES, STATE_CLASS: STATE_CLASS};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkState = api;
 })(typeof window !== "undefined" ? window : this);

@@ -101,15 +101,16 @@ TICK_STEPS = [(1, "M1", "%b %Y"), (3, "M3", "%b %Y"), (6, "M6", "%b %Y"), (12, "
               (60, "M60", "%Y"), (120, "M120", "%Y"), (240, "M240", "%Y"), (600, "M600", "%Y")]
 
 
-def slide_ticks(window: tuple[int, int] | None, most: int = 3) -> dict:
-    """At most `most` horizontal date ticks across a window (a narrow projected plot has room for few)."""
+def slide_ticks(window: tuple[int, int] | None) -> dict:
+    """A few horizontal date ticks across a window: a narrow projected plot has room for three years
+    ("1926") or two months ("Jul 1926")."""
     if not window:
-        return {"nticks": most}
+        return {"nticks": 3}
     months = (window[1] - window[0]) / 30.44
     for step, dtick, fmt in TICK_STEPS:
-        if months / step <= most:
+        if months / step <= (3 if fmt == "%Y" else 2):
             return {"dtick": dtick, "tickformat": fmt}
-    return {"nticks": most}
+    return {"nticks": 3}
 
 
 def ms(day) -> int:

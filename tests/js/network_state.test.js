@@ -61,7 +61,7 @@ test("STATE_CLASS matches only the classes the date decides", () => {
   for (const c of ["person", "alliance", "directed", "fc", "focus"]) assert.ok(!ns.STATE_CLASS.test(c), c);
 });
 
-test("placeLabels: below the node if free, else above, right, left; hidden if nowhere", () => {
+test("placeLabels: below the node if free, else above, right, left, a corner; hidden if nowhere", () => {
   const node = (id, x, y, rank, w = 40) => ({id, rank, node: {x1: x - 5, y1: y - 5, x2: x + 5, y2: y + 5}, w, h: 10});
   // Alone in the middle: below.
   assert.deepEqual(ns.placeLabels([node("a", 100, 100, 0)], 300, 200), {a: "bottom"});
@@ -71,10 +71,15 @@ test("placeLabels: below the node if free, else above, right, left; hidden if no
   // above; the lower one's goes below. Nodes are obstacles for every label.
   const out = ns.placeLabels([node("low", 100, 112, 1), node("high", 100, 100, 0)], 300, 200);
   assert.deepEqual(out, {high: "top", low: "bottom"});
-  // Boxed in by nodes on every side: over a node rather than hidden.
+  // Nodes below, above and on both sides: a corner.
   const boxed = [node("c", 100, 100, 0, 30), node("s", 100, 113, 1, 8), node("n", 100, 87, 2, 8),
                  node("e", 117, 100, 3, 8), node("w", 83, 100, 4, 8)];
-  assert.equal(ns.placeLabels(boxed, 300, 200).c, "bottom");
+  assert.equal(ns.placeLabels(boxed, 300, 200).c, "bottom-right");
+  // Nodes all round: over a node rather than hidden.
+  const ring = [node("c", 100, 100, 0, 30)];
+  for (const [dx, dy] of [[0, 13], [0, -13], [17, 0], [-17, 0], [22, 13], [-22, 13], [22, -13], [-22, -13],
+                          [40, 13], [-40, 13], [40, -13], [-40, -13]]) ring.push(node(`r${dx},${dy}`, 100 + dx, 100 + dy, 9, 1));
+  assert.equal(ns.placeLabels(ring, 300, 200).c, "bottom");
   // No room for a second wide label next to the first one, in a panel this small: hidden.
   const crowd = [node("x", 150, 15, 0, 290), node("y", 150, 16, 1, 290)];
   assert.equal(ns.placeLabels(crowd, 300, 30).y, null);
@@ -93,11 +98,21 @@ test("placeLabels: no two placed labels overlap, none crosses the edge", () => {
     return {bottom: [cx - it.w / 2, n.y2 + 2, cx + it.w / 2, n.y2 + 2 + it.h],
             top: [cx - it.w / 2, n.y1 - 2 - it.h, cx + it.w / 2, n.y1 - 2],
             right: [n.x2 + 2, cy - it.h / 2, n.x2 + 2 + it.w, cy + it.h / 2],
-            left: [n.x1 - 2 - it.w, cy - it.h / 2, n.x1 - 2, cy + it.h / 2]}[places[it.id]];
+            left: [n.x1 - 2 - it.w, cy - it.h / 2, n.x1 - 2, cy + it.h / 2],
+            "bottom-right": [n.x2, n.y2, n.x2 + it.w, n.y2 + it.h], "bottom-left": [n.x1 - it.w, n.y2, n.x1, n.y2 + it.h],
+            "top-right": [n.x2, n.y1 - it.h, n.x2 + it.w, n.y1], "top-left": [n.x1 - it.w, n.y1 - it.h, n.x1, n.y1]}[places[it.id]];
   });
   assert.ok(boxes.length > 10);
   for (const [i, a] of boxes.entries()) {
     assert.ok(a[0] >= 0 && a[1] >= 0 && a[2] <= 300 && a[3] <= 200);
     for (const b of boxes.slice(i + 1)) assert.ok(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1]);
   }
+});
+
+test("overlapping: the less important of two overlapping drawn labels, and those past the edge", () => {
+  const box = (id, x, y, rank) => ({id, x1: x, y1: y, x2: x + 50, y2: y + 20, rank});
+  const items = [box("minor", 10, 10, 5), box("focus", 30, 15, 0), box("far", 200, 10, 3), box("edge", 280, 100, 1)];
+  assert.deepEqual(ns.overlapping(items, 300, 200).sort(), ["edge", "minor"]);
+  assert.deepEqual(ns.overlapping([box("a", 0, 0, 1), box("b", 52, 0, 2)], 300, 200, 4), ["b"]);  // the gap
+  assert.deepEqual(ns.overlapping([], 300, 200), []);
 });
