@@ -135,7 +135,7 @@
      theirs first, then the most connected (`weight`, from Python); the others show on hover. Measured
      on screen after every change of date, zoom or style; past LABEL_LIMIT drawn people, cytoscape's
      min-zoomed-font-size thins them instead (measuring thousands of labels would slow the cursor). */
-  var LABEL_LIMIT = 400, labelFirst = [], labelFrame = null;
+  var LABEL_LIMIT = 400, labelFirst = [], labelFrame = null, sceneFocus = [];
 
   function cyOf() {
     var el = document.getElementById("network");
@@ -277,7 +277,7 @@
 
   /* Elements as the page first draws them: with the day's classes, so they are styled once. */
   function elementsAt(elements, day, payload, layers) {
-    var want = NS().classesAt(elements, day, shownLayers(layers), payload.memberships || []);
+    var want = NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus);
     return elements.map(function (e) {
       var extra = want[e.data.id] || [];
       return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
@@ -291,7 +291,7 @@
     if (!cy || !payload) return;
     var all = cy.elements();
     var want = NS().classesAt(all.map(function (e) { return {data: e.data()}; }), day, shownLayers(layers),
-                            payload.memberships || []);
+                            payload.memberships || [], sceneFocus);
     cy.batch(function () {
       all.forEach(function (e) {
         var target = want[e.id()] || [], has = e.classes().filter(function (c) { return NS().STATE_CLASS.test(c); });
@@ -384,7 +384,8 @@
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
         moveLine(day);
         writeDate(day);
-        labelFirst = (focus && focus.people ? focus.people : []).concat(person ? [person] : []);
+        sceneFocus = focus && focus.people ? focus.people : [];
+        labelFirst = sceneFocus.concat(person ? [person] : []);
         showDay(day, payload, layers);
         var trigger = window.dash_clientside.callback_context.triggered_id;
         // The table is built only while it is open; its rows arrive when it is first opened.

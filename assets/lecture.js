@@ -44,7 +44,7 @@
     if (!cy || !cy.nodes().length) return;
     // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
     var classes = window.networkState.classesAt(cy.elements().map(function (e) { return {data: e.data()}; }), day,
-                                                layers || ["political"], memberships || []);
+                                                layers || ["political"], memberships || [], people);
     var drawn = function (n) {
       var c = classes[n.id()] || [];
       return c.indexOf("gone") < 0 && c.indexOf("alone") < 0;

@@ -53,10 +53,12 @@
   }
 
   /* Everything at once, for plain element objects ({data: ...}): id -> classes. The page applies only
-     the differences (dashboard.js), so a cursor move touches the elements that change. */
-  function classesAt(elements, day, layers, memberships) {
+     the differences (dashboard.js), so a cursor move touches the elements that change. `always`: people
+     drawn whenever they are in the record (a scene's focus), tie or not. */
+  function classesAt(elements, day, layers, memberships, always) {
     var colour = factionAt(memberships, factionColours(memberships), day);
     var out = {}, linked = {};
+    (always || []).forEach(function (id) { linked[id] = true; });
     elements.forEach(function (e) {
       if (e.data.source === undefined) return;
       var c = edgeClasses(e.data, day, layers);

@@ -18,7 +18,7 @@ def scenes(ds) -> list[dict]:
     for n, row in enumerate(sc.itertuples(index=False), start=1):
         focus = split_list(row.focus)
         when = int(row.date_lo)
-        focus_people, focus_relations = set(), set()
+        focus_people, focus_relations, focus_events = set(), set(), set()
         for fid in focus:
             if fid in people:
                 focus_people.add(fid)
@@ -30,6 +30,7 @@ def scenes(ds) -> list[dict]:
                 focus_relations.add(fid)
                 focus_people |= {relations.at[fid, "a"], relations.at[fid, "b"]}
             elif fid in events.index:
+                focus_events.add(fid)
                 focus_people |= set(split_list(events.at[fid, "people"]))
             elif fid in tenures.index:
                 focus_people.add(tenures.at[fid, "person_id"])
@@ -39,7 +40,7 @@ def scenes(ds) -> list[dict]:
             # The timeline window, first and last day (None: the default window).
             "start": int(row.window_start_lo) if pd.notna(row.window_start_lo) else None,
             "end": int(row.window_end_hi) if pd.notna(row.window_end_hi) else None,
-            "people": sorted(focus_people), "relations": sorted(focus_relations),
+            "people": sorted(focus_people), "relations": sorted(focus_relations), "events": sorted(focus_events),
         })
     return out
 

@@ -21,6 +21,7 @@ PAGED_EVENTS = "Events of these lanes' people"
 DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
 PRESENT_LANES = 4  # lanes on a projected slide: 22 px labels on two lines still fit at 1280x720
+SCENE_EVENT_LABELS = 2  # a scene's events that fit as text on a slide
 MAX_LANES = 60  # lanes drawn at once; more are paged (a 40 px lane: 60 lanes fill two screens)
 
 
@@ -137,11 +138,14 @@ def _bar_trace(rows: pd.DataFrame, lo: str, hi: str, name: str, colour: str, vag
     )
 
 
-def _event_trace(ds, people: set[str] | None = None):
-    """Events on their own lane; with `people`, only the events that name one of them."""
+def _event_trace(ds, people: set[str] | None = None, ids: set[str] | None = None, scene: bool = False):
+    """Events on their own lane; with `people`, only the events that name one of them; with `ids`, only
+    those events. A scene's own events (`scene`) are drawn larger and labelled, the others small."""
     ev = ds["events"].dropna(subset=["date_lo"])
     if people is not None:
         ev = ev[[bool(people.intersection(split_list(ps))) for ps in ev["people"]]]
+    if ids is not None:
+        ev = ev[ev["event_id"].isin(ids)]
     if ev.empty:
         return None
     lo = [ms(d) for d in ev["date_lo"]]
@@ -151,13 +155,26 @@ def _event_trace(ds, people: set[str] | None = None):
     span = [a if not b or b == "unknown" else f"{a} – {b}" for a, b in zip(ev["date_label"], ev["end_label"])]
     hover = [f"<b>{esc(title)}</b><br>{esc(s)}" + (f"<br>{esc(w)}" if w else "")
              for title, s, w in zip(ev["title"], span, who)]
+    # A scene's events carry their titles, one above and one below the lane; more would collide on a
+    # narrow slide, so then they are only drawn large, in the accent colour, with the title on hover.
+    labelled = {"mode": "markers+text", "text": [wrap(esc(t), 18) for t in ev["title"]],
+                "textposition": ["top center" if i % 2 == 0 else "bottom center" for i in range(len(ev))],
+                "textfont": {"size": 16}} if scene and len(ev) <= SCENE_EVENT_LABELS else {"mode": "markers"}
     return go.Scatter(
-        x=[(a + b) // 2 for a, b in zip(lo, hi)], y=[EVENTS_LANE] * len(ev), mode="markers", name="Events", showlegend=True,
-        marker={"symbol": "diamond", "size": 11, "color": "#333333", "line": {"width": 1, "color": "#ffffff"}},
+        x=[(a + b) // 2 for a, b in zip(lo, hi)], y=[EVENTS_LANE] * len(ev), name="Events", showlegend=True,
+        **labelled, cliponaxis=False,
+        marker={"symbol": "diamond", "size": 18 if scene else (7 if ids is not None else 11),
+                "color": "#C00000" if scene else "#333333", "line": {"width": 1, "color": "#ffffff"}},
         error_x={"type": "data", "array": [(b - a) // 2 for a, b in zip(lo, hi)], "visible": True, "thickness": 1.5, "width": 0, "color": "#777777"},
         customdata=[[eid, "", "event"] for eid in ev["event_id"]],
-        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta={"role": "events"},
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta={"role": "scene events" if scene else "events"},
     )
+
+
+def _changes_within(bars: pd.DataFrame, window: tuple[int, int]) -> pd.Series:
+    """Tenures taken or lost inside the window (their sure start or end falls in it)."""
+    a, b = window
+    return ((bars["v_start"] >= a) & (bars["v_start"] <= b)) | ((bars["v_end"] >= a) & (bars["v_end"] <= b))
 
 
 def _marker_trace(rows: pd.DataFrame, column: str, symbol: str, name: str, text: str):
@@ -215,13 +232,15 @@ def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
            window: tuple[int, int] | None = None, cursor: int | None = None, overview: bool | None = None,
            font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1,
-           focus: list[str] | None = None) -> go.Figure:
+           focus: list[str] | None = None, focus_events: list[str] | None = None) -> go.Figure:
     """The timeline (its legend is HTML beside it: see `legend`).
 
     `fill` (presentation mode: a projected slide cannot scroll): fit the container's height and keep
     only PRESENT_LANES lanes with a bar in the window, those of the `focus` people first. Past MAX_LANES lanes, only page `lane_page`
     of them is drawn: thousands of SVG bars take seconds to draw and cannot be read anyway.
-    `window` (first and last day) and `cursor` are day numbers."""
+    `window` (first and last day) and `cursor` are day numbers. A scene's lanes come first: the offices its
+    people gained or lost in the window, then their other offices; its `focus_events` are drawn large and
+    labelled."""
     bars = tenure_bars(ds, lanes, colour, organisations, office_kinds)
     # Colours are fixed per dataset, so a filtered or scene view keeps the same colour for the same thing.
     colours = colours_for(ds, colour)
@@ -230,8 +249,11 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     left_out = 0
     if fill:
         order = lane_order(bars, lanes, ds)
-        focused = set(bars.loc[bars["person_id"].isin(focus or []), "lane"])
-        keep = ([lane for lane in order if lane in focused] + [lane for lane in order if lane not in focused])
+        mine = bars[bars["person_id"].isin(focus or [])]
+        changed = set(mine.loc[_changes_within(mine, window), "lane"]) if window else set()
+        focused = set(mine["lane"])
+        keep = ([lane for lane in order if lane in changed] + [lane for lane in order if lane in focused - changed]
+                + [lane for lane in order if lane not in focused])
         left_out = max(0, len(keep) - PRESENT_LANES)
         bars = bars[bars["lane"].isin(keep[:PRESENT_LANES])].reset_index(drop=True)
     order = lane_order(bars, lanes, ds)
@@ -261,8 +283,15 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                                        bars[bars["start_missing"]].assign(at=lambda r: r["v_start"])]),
                             "at", "line-ns-open", "Start or end not given", "start or end not given in the sources")
     # Paged: the events of the people in these lanes (all of them would be a solid black band).
-    events = _event_trace(ds, set(bars["person_id"]) if pages > 1 else None)
-    traces += [t for t in (opened, missing, events) if t is not None]
+    if focus_events:
+        others = set(ds["events"]["event_id"]) - set(focus_events)
+        events = _event_trace(ds, ids=others)
+        highlighted = _event_trace(ds, ids=set(focus_events), scene=True)
+        traces += [t for t in (opened, missing, events, highlighted) if t is not None]
+        events = events or highlighted
+    else:
+        events = _event_trace(ds, set(bars["person_id"]) if pages > 1 else None)
+        traces += [t for t in (opened, missing, events) if t is not None]
 
     categories = ([EVENTS_LANE] if events is not None else []) + order
     fig = go.Figure(traces)
@@ -280,7 +309,9 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         # A fixed height per lane (two-line labels fit); the width follows the page.
         barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 40 * n + 200),
         autosize=True,
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        # Room above the plot for the titles of a scene's events (the events lane is the top one).
+        margin={"l": 10, "r": 10, "t": 48 if focus_events and len(focus_events) <= SCENE_EVENT_LABELS else 10,
+                "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},

@@ -127,6 +127,7 @@ def render(args: dict, pathname: str | None = None):
     scenes = lecture.scenes(ds)
     scene = lecture.scene_number(pathname, len(scenes))
     focus = {"people": [], "relations": []}
+    focus_events: list[str] = []
     if scene:  # /scene/N: presentation mode on that scene
         current = scenes[scene - 1]
         state.present = True
@@ -134,6 +135,7 @@ def render(args: dict, pathname: str | None = None):
         state.start = days.iso(current["start"]) if current["start"] is not None else ""
         state.end = days.iso(current["end"]) if current["end"] is not None else ""
         focus = {"people": current["people"], "relations": current["relations"]}
+        focus_events = current["events"]
     elif pathname not in (None, "", "/"):
         notices.append("There is no such page here: showing the dashboard.")
     date = state.date or default_date(ds)
@@ -143,7 +145,8 @@ def render(args: dict, pathname: str | None = None):
     window = _window(state, ds)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
                           cursor,
-                          lane_page=state.lp, focus=focus["people"], **(PRESENT_FIGURE if state.present else {}))
+                          lane_page=state.lp, focus=focus["people"], focus_events=focus_events,
+                          **(PRESENT_FIGURE if state.present else {}))
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
     marks = payload.slider_marks(lo, hi)

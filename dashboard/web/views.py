@@ -52,7 +52,8 @@ def scene_timeline(n, scenes, lanes, colour, meta):
     window = (start, end) if start is not None and end is not None else None
     when = integer(scene.get("day"))
     return timeline.figure(_dataset(meta), choice(lanes, LANES), choice(colour, COLOURS),
-                           window=window, cursor=when, focus=strings(scene.get("people")), **PRESENT_FIGURE)
+                           window=window, cursor=when, focus=strings(scene.get("people")),
+                           focus_events=strings(scene.get("events")), **PRESENT_FIGURE)
 
 
 @callback(

@@ -54,6 +54,9 @@ test("classesAt: a node is linked only by an edge shown that day", () => {
   assert.deepEqual(ns.classesAt(elements, 23, ["political"], []), {a: [], b: [], e: []});
   assert.deepEqual(ns.classesAt(elements, 28, ["political"], []), {a: ["alone"], b: ["alone"], e: ["off"]});
   assert.deepEqual(ns.classesAt(elements, 23, ["personal"], [])["a"], ["alone"]);
+  // A scene's focus is drawn while in the record, tie or not; never once gone.
+  assert.deepEqual(ns.classesAt(elements, 28, ["political"], [], ["a"])["a"], []);
+  assert.deepEqual(ns.classesAt(elements, 50, ["political"], [], ["a"])["a"], ["gone"]);
 });
 
 test("STATE_CLASS matches only the classes the date decides", () => {

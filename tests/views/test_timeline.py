@@ -140,3 +140,15 @@ def test_slide_ticks_are_few_and_horizontal(ds, days, dtick, fmt):
     fig = timeline.figure(ds, fill=True, window=window)
     assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat, fig.layout.xaxis.tickangle) == (dtick, fmt, 0)
     assert days / 30.44 / int(dtick[1:]) <= (3 if fmt == "%Y" else 2)
+
+
+def test_a_scene_draws_its_lanes_and_events_first():
+    medium = load(FIXTURES / "medium")
+    window = (D(1930, 1, 1), D(1940, 12, 31))
+    fig = timeline.figure(medium, fill=True, window=window, focus=["gleb"], focus_events=["boris-execution-1937"])
+    lanes = [c for c in fig.layout.yaxis.categoryarray[::-1] if c != timeline.EVENTS_LANE]
+    assert lanes[0] == "Party chairman"  # Gleb took the chair in the window
+    scene = [t for t in fig.data if (t.meta or {}).get("role") == "scene events"][0]
+    others = [t for t in fig.data if (t.meta or {}).get("role") == "events"][0]
+    assert [c[0] for c in scene.customdata] == ["boris-execution-1937"] and scene.text == ("Boris shot",)
+    assert scene.marker.size > others.marker.size and "boris-execution-1937" not in {c[0] for c in others.customdata}
