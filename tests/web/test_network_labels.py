@@ -8,7 +8,7 @@ import json
 import pytest
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT
 from dashboard.core.build import load
 from dashboard.views import lecture
 from dashboard.web.factory import create_app
