@@ -144,7 +144,7 @@ def _finish(span: Span, end_of_record: int) -> Span:
     return span
 
 
-def _people(frames, attested) -> dict[str, Span]:
+def _people(frames) -> dict[str, Span]:
     """A person is in the record from birth (else first appearance) to death (else last appearance + MARGIN)."""
     firsts: dict[str, list[int]] = defaultdict(list)
     lasts: dict[str, list[int]] = defaultdict(list)
@@ -296,7 +296,7 @@ def with_validity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     frames = dict(frames)
     attested = attestations(frames)
     end_of_record = horizon(frames)
-    people = _people(frames, attested)
+    people = _people(frames)
     died = {pid: (_val(lo), _val(hi)) for pid, lo, hi in
             zip(frames["people"]["person_id"], frames["people"]["died_lo"], frames["people"]["died_hi"]) if pd.notna(lo)}
     tenures = _tenures(frames, attested, people, died, end_of_record)
@@ -326,17 +326,11 @@ def with_validity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def status(frame: pd.DataFrame, day: int) -> pd.Series:
-    """"in force", "uncertain" or None for each row at `day`."""
-    sure = (frame["v_start"] <= day) & (day <= frame["v_end"])
-    maybe = (frame["v_lo"] <= day) & (day <= frame["v_hi"])
-    out = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    out[maybe] = UNCERTAIN
-    out[sure] = IN_FORCE
-    return out
-
-
-def at(frame: pd.DataFrame, day: int) -> pd.DataFrame:
-    """The rows in force or uncertain at `day`, with their `status`."""
-    s = status(frame, day)
-    return frame.assign(status=s)[s.notna()]
+def status(bounds, day: int) -> str | None:
+    """"in force", "uncertain" or None: a row's bounds (a mapping with lo, start, end, hi) at `day`.
+    The browser's networkState.status (assets/network_state.js) is the same comparison."""
+    if bounds["start"] <= day <= bounds["end"]:
+        return IN_FORCE
+    if bounds["lo"] <= day <= bounds["hi"]:
+        return UNCERTAIN
+    return None

@@ -5,18 +5,6 @@ from __future__ import annotations
 from ..core import days
 from ..core.validity import KEYS
 
-RULES = {
-    "source": "the end the source gives",
-    "open": "goes on past the end of the record",
-    "death": "death",
-    "successor": "the next holder of the office",
-    "superseded": "a later relation of the opposing kind",
-    "group": "the end of the group",
-    "members": "its last members",
-    "last attested": "no end recorded: last attested",
-    "undated": "no dates recorded",
-}
-
 
 def span(row) -> str:
     """The dates as the sources give them: `3 Apr 1922 – 16 Oct 1952`, `1917 – ?`, `7 Nov 1917 – open`."""

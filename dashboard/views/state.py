@@ -7,7 +7,7 @@ two cannot disagree.
 from __future__ import annotations
 
 from ..core import days
-from ..core.validity import IN_FORCE, UNCERTAIN
+from ..core.validity import status
 from .ending import endings, span
 
 # What the API lists per row; the table view gets these plus the bounds and display text.
@@ -52,14 +52,6 @@ def rows(ds) -> dict[str, list[dict]]:
     out = {"offices": offices, "relations": relations, "memberships": memberships, "people": people}
     ds.cache["state_rows"] = out
     return out
-
-
-def status(row: dict, day: int) -> str | None:
-    if row["start"] <= day <= row["end"]:
-        return IN_FORCE
-    if row["lo"] <= day <= row["hi"]:
-        return UNCERTAIN
-    return None
 
 
 def at(ds, day: int) -> dict:

@@ -11,6 +11,7 @@ from dashboard.core.build import load
 from dashboard.core.days import NEVER
 from dashboard.core.days import from_gregorian as D
 from dashboard.core.validity import MARGIN
+from dashboard.views import state
 
 DATASETS = [FIXTURES / "mini", FIXTURES / "medium", ROOT / "data" / "soviet", ROOT / "data" / "finnish-university-reform"]
 
@@ -76,8 +77,8 @@ def test_last_attested_by_an_event_then_uncertain_for_the_margin(ds):
     # Gleb's chairmanship (from 2 Feb 1930, no end) is attested by the June 1934 congress.
     (lo, start, end, hi), rule, _ = span(ds, "tenures", "gleb-chair")
     assert (start, end, hi, rule) == (D(1930, 2, 2), D(1934, 6, 1), D(1934, 6, 1) + MARGIN, "last attested")
-    assert validity.status(ds["tenures"], D(1935, 1, 1))[ds["tenures"]["tenure_id"] == "gleb-chair"].item() == "uncertain"
-    assert validity.status(ds["tenures"], D(1937, 1, 1))[ds["tenures"]["tenure_id"] == "gleb-chair"].item() is None
+    assert validity.status(_bounds(ds, "tenures", "gleb-chair"), D(1935, 1, 1)) == "uncertain"
+    assert validity.status(_bounds(ds, "tenures", "gleb-chair"), D(1937, 1, 1)) is None
 
 
 def test_undated_row_is_uncertain_while_its_people_are(ds):
@@ -95,13 +96,18 @@ def test_people_from_birth_or_first_appearance_to_death_or_last_appearance(ds):
     assert vera[1] == "last attested" and vera[0][3] == vera[0][2] + MARGIN
 
 
+def _bounds(ds, table, rid) -> dict:
+    (lo, start, end, hi), _, _ = span(ds, table, rid)
+    return {"lo": lo, "start": start, "end": end, "hi": hi}
+
+
 def test_status_at_a_day(ds):
-    t = ds["tenures"].set_index("tenure_id")
-    assert validity.status(t, D(1915, 3, 15))["vera-secretary"] == "uncertain"  # Dina may have taken over
-    assert validity.status(t, D(1914, 1, 1))["vera-secretary"] == "in force"
-    assert validity.status(t, D(1916, 1, 1))["vera-secretary"] is None
-    listed = validity.at(ds["tenures"], D(1925, 1, 1))
-    assert list(listed["tenure_id"]) == ["boris-chair"] and list(listed["status"]) == ["in force"]
+    vera = _bounds(ds, "tenures", "vera-secretary")
+    assert validity.status(vera, D(1915, 3, 15)) == "uncertain"  # Dina may have taken over
+    assert validity.status(vera, D(1914, 1, 1)) == "in force"
+    assert validity.status(vera, D(1916, 1, 1)) is None
+    listed = state.at(ds, D(1925, 1, 1))["offices"]
+    assert [(o["tenure_id"], o["status"]) for o in listed] == [("boris-chair", "in force")]
 
 
 def test_a_row_beginning_after_a_death_is_never_in_force(ds):
@@ -111,7 +117,8 @@ def test_a_row_beginning_after_a_death_is_never_in_force(ds):
     out = validity.with_validity({**frames, "relations": rel})["relations"].set_index("relation_id")
     row = out.loc["arkady-boris-alliance"]
     assert row.v_lo > row.v_hi and row.end_rule == "death"  # Arkady died in 1920
-    assert validity.status(out, D(1925, 6, 1))["arkady-boris-alliance"] is None
+    bounds = {"lo": row.v_lo, "start": row.v_start, "end": row.v_end, "hi": row.v_hi}
+    assert all(validity.status(bounds, d) is None for d in (D(1919, 1, 1), D(1925, 6, 1), D(1930, 1, 1)))
 
 
 def _people_of(table: str, row) -> list[str]:
