@@ -1,6 +1,6 @@
-"""What the browser needs to move the cursor by itself: the state rows with
-their bounds as day numbers, shipped once after the page; plus the network
-component and legends."""
+"""What the browser needs besides the elements to move the cursor by itself:
+faction memberships with their bounds and the record's span, shipped once after
+the page (viewdata.py); plus the network component, the slider and legends."""
 from __future__ import annotations
 
 import dash_cytoscape as cyto
