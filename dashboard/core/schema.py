@@ -12,7 +12,8 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 OFFICE_KINDS = ("party", "state", "military", "security", "legislature", "other")
 GROUP_KINDS = ("faction", "opposition", "bloc", "leadership body", "party", "organisation", "other")
-RELATION_KINDS = ("alliance", "rivalry", "patronage", "repression", "agreement", "family", "other")
+# `succession`: b took an office from a (Wikidata's replaces / replaced by, P1365 / P1366).
+RELATION_KINDS = ("alliance", "rivalry", "patronage", "repression", "agreement", "family", "succession", "other")
 # What part of life a relation belongs to: the network shows party and state relations by default.
 RELATION_SCOPES = ("party", "state", "foreign", "personal")
 PERSON_KINDS = ("person", "organisation")

@@ -20,6 +20,8 @@ LAYER_LABELS = {"political": "political", "personal": "personal (family, other)"
 
 
 def layer_of(kind: str, scope: str) -> str:
+    """A `succession` (who took an office from whom) is political: the chain of an office is part of the
+    struggle for it, and an imported list of officeholders (core/wikidata.py) shows it by default."""
     if scope == "foreign":
         return "foreign"
     if scope == "personal" or kind in ("family", "other"):

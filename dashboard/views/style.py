@@ -18,6 +18,7 @@ RELATION_STYLE = {
     "repression": ("#D55E00", "solid", True),
     "agreement": ("#7A5195", "dotted", False),
     "family": ("#CC79A7", "dotted", False),
+    "succession": ("#56B4E9", "dashed", True),  # predecessor -> successor in an office
     "other": ("#7A7A7A", "dotted", False),
 }
 

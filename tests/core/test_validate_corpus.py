@@ -243,7 +243,7 @@ ERROR_CASES = [
          "use one of: party, state, military, security, legislature, other"),
     case("unknown-relation-kind", cell("relations", "stalin-zinoviev-alliance", "kind", "friendship"),
          "relations.csv:2:4: kind is not one of the allowed values (friendship) — "
-         "use one of: alliance, rivalry, patronage, repression, agreement, family, other"),
+         "use one of: alliance, rivalry, patronage, repression, agreement, family, succession, other"),
     case("unknown-event-kind", cell("events", "october-revolution-1917", "kind", "coup"),
          "events.csv:2:7: kind is not one of the allowed values (coup) — use one of: congress, conference, plenum, "
          "election, appointment, expulsion, exile, arrest, trial, execution, death, birth, treaty, war, battle, "
