@@ -17,6 +17,11 @@ RELATION_KINDS = ("alliance", "rivalry", "patronage", "repression", "agreement",
 # What part of life a relation belongs to: the network shows party and state relations by default.
 RELATION_SCOPES = ("party", "state", "foreign", "personal")
 PERSON_KINDS = ("person", "organisation")
+# A source that is a query result rather than a text (core/wikidata.py): rows citing it give a statement id as
+# locator, and `verify-quotes` looks the quoted values up in the result file.
+STRUCTURED = "structured"
+# A Wikidata statement id as the API writes it (the query service writes `-` for the `$`).
+STATEMENT_ID = r"[QPL][0-9]+\$[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 EVENT_KINDS = (
     "congress", "conference", "plenum", "election", "appointment", "expulsion", "exile",
     "arrest", "trial", "execution", "death", "birth", "treaty", "war", "battle",
@@ -68,7 +73,8 @@ def _dated(*names: str) -> tuple[Field, ...]:
 
 CITATION = (
     Field("source_id", "id", True, description="the source this row comes from"),
-    Field("locator", "locator", True, description="line numbers in the source's file: 3400 or 3400-3404"),
+    Field("locator", "locator", True, description="line numbers in the source's file: 3400 or 3400-3404 (for a "
+                                                 "structured source: statement ids)"),
     Field("quote", "string", True, description="a short verbatim excerpt that supports the row"),
 )
 
@@ -80,7 +86,7 @@ TABLES: dict[str, Table] = {
             (
                 Field("source_id", "id", True),
                 Field("title", "string", True),
-                Field("kind", "string"),
+                Field("kind", "string", description="what the source is; `structured` for a query result"),
                 Field("origin", "string", description="URL or bibliographic citation"),
                 Field("licence", "string"),
                 Field("file", "string", description="name of the text file the source came from"),

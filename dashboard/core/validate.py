@@ -6,13 +6,15 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from . import dates
+from . import dates, periods
 from .days import NEVER
 from .package import LINE, Package, _short, read_package
-from .schema import ATTESTED_TABLES, FOCUS_TABLES, ID_PATTERN, TABLES, Table
+from .schema import ATTESTED_TABLES, FOCUS_TABLES, ID_PATTERN, STATEMENT_ID, STRUCTURED, TABLES, Table
 
 _ID = re.compile(ID_PATTERN)
 _LOCATOR = re.compile(r"^[0-9]+(-[0-9]+)?(\s*;\s*[0-9]+(-[0-9]+)?)*$")
+# Rows citing a structured source (a query result) are located by statement ids, not lines.
+_STATEMENTS = re.compile(rf"^{STATEMENT_ID}(\s*;\s*{STATEMENT_ID})*$")
 LIST_SEP = ";"
 
 
@@ -26,13 +28,21 @@ def _col(pkg: Package, table: Table, name: str) -> int:
     return header.index(name) + 1 if name in header else table.columns.index(name) + 1
 
 
+def structured_sources(pkg: Package) -> set[str]:
+    """Ids of the sources that are query results (kind `structured`)."""
+    sources = pkg.tables.get("sources")
+    return set() if sources is None else set(sources.loc[sources["kind"] == STRUCTURED, "source_id"])
+
+
 def _check_cells(pkg: Package, table: Table, frame) -> None:
     file = f"{table.name}.csv"
+    structured = structured_sources(pkg) if table.cited else set()
     for f in table.fields:
         col = _col(pkg, table, f.name)
         values = frame[f.name].tolist()
         lines = frame[LINE].tolist()
-        for value, line in zip(values, lines):
+        cites = frame["source_id"].tolist() if f.type == "locator" and table.cited else [""] * len(frame)
+        for value, line, sid in zip(values, lines, cites):
             if value == "":
                 # A date column with an `_os` companion may be given by either cell: checked with the dates.
                 if f.required and f"{f.name}_os" not in table.columns:
@@ -50,6 +60,11 @@ def _check_cells(pkg: Package, table: Table, frame) -> None:
                 pkg.error(file, line, col, f"{f.name} is not a whole number ({_short(value)})", "write digits only, e.g. 3")
             elif f.type == "boolean" and value not in ("true", "false"):
                 pkg.error(file, line, col, f"{f.name} is not true or false ({_short(value)})", "write true or false")
+            elif f.type == "locator" and sid in structured:
+                if not _STATEMENTS.match(value):
+                    pkg.error(file, line, col, f"{f.name} is not a statement id ({_short(value)})",
+                              f"{sid} is a structured source: write the statement id, like "
+                              "Q42$F078E5B3-F9A8-480E-B7AC-D97778CBBEF9, several joined by ';'")
             elif f.type == "locator" and not _LOCATOR.match(value):
                 pkg.error(file, line, col, f"{f.name} is not a line locator ({_short(value)})",
                           "write line numbers like 3400 or 3400-3404, several joined by ';'")
@@ -269,9 +284,46 @@ def _warn_overlaps(pkg: Package) -> None:
                 holder = span
 
 
+GAP_DAYS = 31  # a shorter vacancy (an election, a cabinet being formed) is normal and not reported
+
+
+def _warn_gaps(pkg: Package) -> None:
+    """Consecutive holders of one office: the next one takes it more than GAP_DAYS after the one before
+    surely left it. A tenure known only by its end may have begun any time before: it covers the gap."""
+    frame = pkg.tables.get("tenures")
+    if frame is None:
+        return
+    starts, ends = pkg.resolved[("tenures", "start")], pkg.resolved[("tenures", "end")]
+    offices = pkg.tables.get("offices")
+    concurrent = set(offices.loc[offices["concurrent"] == "true", "office_id"]) if offices is not None else set()
+    by_office: dict[str, list] = defaultdict(list)
+    for office, pid, s, e, line in zip(frame["office_id"], frame["person_id"], starts, ends, frame[LINE]):
+        if not (s and e) or office in concurrent:
+            continue
+        # An end not given or open leaves no gap: the validity model ends it at the next holder.
+        reach = e.hi if e.hi is not None else NEVER
+        if s.lo is not None:
+            by_office[office].append((s.lo, 1, reach, pid, line, s.label, e.label))
+        elif e.lo is not None:
+            by_office[office].append((e.lo, 0, reach, pid, line, s.label, e.label))
+    col = _col(pkg, TABLES["tenures"], "start")
+    for office, spans in by_office.items():
+        spans.sort()
+        holder = None  # the tenure reaching furthest so far
+        for span in spans:
+            if holder and span[1] and span[0] > holder[2] + GAP_DAYS + 1:
+                pkg.warn("tenures.csv", span[4], col,
+                         f"{span[3]} holds {office} from {span[5]}, but {holder[3]} (line {holder[4]}) ends "
+                         f"{holder[6]}: nobody holds it in between",
+                         "check the dates; if the office was vacant, explain in a note")
+            if holder is None or span[2] > holder[2]:
+                holder = span
+
+
 def check(path: str | Path) -> Package:
     """Read and validate a package; `pkg.problems` holds everything found."""
     pkg = read_package(path)
+    periods.check(pkg)
     for name, frame in pkg.tables.items():
         table = TABLES[name]
         _check_cells(pkg, table, frame)
@@ -284,6 +336,7 @@ def check(path: str | Path) -> Package:
         _check_focus(pkg, ids)
         _warn_lifetimes(pkg)
         _warn_overlaps(pkg)
+        _warn_gaps(pkg)
         if not pkg.errors:
             from .consistency import warn  # it reads the typed frames, which only a package without errors has
             warn(pkg)

@@ -265,6 +265,13 @@ ERROR_CASES = [
     case("malformed-locator", cell("tenures", "stalin-gen-sec", "locator", "p. 6"),
          "tenures.csv:4:10: locator is not a line locator (p. 6) — "
          "write line numbers like 3400 or 3400-3404, several joined by ';'"),
+    case("statement-id-citing-a-text", cell("tenures", "stalin-gen-sec", "locator",
+                                            "Q42$F078E5B3-F9A8-480E-B7AC-D97778CBBEF9"),
+         "tenures.csv:4:10: locator is not a line locator (Q42$F078E5B3-F9A8-480E-B7AC-D97778CBBEF9) — "
+         "write line numbers like 3400 or 3400-3404, several joined by ';'"),
+    case("line-numbers-citing-a-structured-source", cell("sources", "chron", "kind", "structured"),
+         "tenures.csv:4:10: locator is not a statement id (6) — chron is a structured source: write the statement "
+         "id, like Q42$F078E5B3-F9A8-480E-B7AC-D97778CBBEF9, several joined by ';'"),
     case("very-long-cell", cell("tenures", "stalin-gen-sec", "note", "x" * 5001),
          "tenures.csv:4:8: cell is 5001 characters long, over 5000 — shorten it: quotes should be short excerpts"),
     # dates
@@ -349,6 +356,10 @@ WARNING_CASES = [
                                                    + TENURE_TAIL),
          "tenures.csv:5:4: warning: zinoviev holds gen-sec from 1923, while stalin (line 4) still holds it"
          " — check the dates; if both are right, explain in a note"),
+    case("gap-between-holders", add_row("tenures", "zinoviev-foreign-affairs,zinoviev,foreign-affairs,1918-05-30,,1920"
+                                        + TENURE_TAIL),
+         "tenures.csv:5:4: warning: zinoviev holds foreign-affairs from 30 May 1918, but trotsky (line 3) ends "
+         "13 Mar 1918: nobody holds it in between — check the dates; if the office was vacant, explain in a note"),
     # The state the rows describe (core/consistency.py, with the validity model).
     case("end-after-death", cell("tenures", "lenin-sovnarkom-chair", "end", "1925"),
          "tenures.csv:2:6: warning: ends (1925) after lenin died (Jan 1924) — "
@@ -415,3 +426,38 @@ def test_long_quote_is_reported_once(mini, monkeypatch, capsys):
                  "shorten it: quotes should be short excerpts")
     assert long_cell in out
     assert "tenures.csv:4:11: quote is required — fill in quote" not in out
+
+
+@pytest.mark.parametrize("period, expected", [
+    ({"start": "1929", "end": "1917"}, "period is not a span of two dates"),
+    ({"start": "1917-13"}, "period is not a span of two dates"),
+    ("1917-1953", "period is not a span of two dates"),
+])
+def test_a_period_that_cannot_be_read_is_an_error(mini, capsys, period, expected):
+    path = mini / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    desc = {"period": period, **desc}
+    path.write_text(json.dumps(desc, indent=2), encoding="utf-8")
+    assert main(["check", str(mini)]) == 1
+    out = capsys.readouterr().out
+    assert f"datapackage.json:2:1: {expected} — write it like" in out
+
+
+def test_periods_items_are_checked(mini, capsys):
+    path = mini / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    desc["periods"] = [{"label": "ok", "start": "1917", "end": "1920"}, {"start": "1921", "end": "1925"}]
+    path.write_text(json.dumps(desc, indent=2), encoding="utf-8")
+    assert main(["check", str(mini)]) == 1
+    assert "periods item 2 is not a labelled span of two dates" in capsys.readouterr().out
+
+
+def test_a_vacancy_of_a_month_is_not_a_gap(mini, monkeypatch, capsys):
+    """Trotsky leaves on 13 March 1918: a successor from 13 April (30 days without a holder) is normal,
+    one from 15 April is reported."""
+    add_row("tenures", "zinoviev-foreign-affairs,zinoviev,foreign-affairs,1918-04-13,,1920" + TENURE_TAIL)(mini, monkeypatch)
+    assert main(["check", str(mini)]) == 0
+    assert "nobody holds it" not in capsys.readouterr().out
+    cell("tenures", "zinoviev-foreign-affairs", "start", "1918-04-15")(mini, monkeypatch)
+    assert main(["check", str(mini)]) == 0
+    assert "from 15 Apr 1918, but trotsky (line 3) ends 13 Mar 1918: nobody holds it" in capsys.readouterr().out
