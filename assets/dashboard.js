@@ -51,8 +51,9 @@
     }
     if (!gd._cursorHooked && gd.on) {
       gd._cursorHooked = true;
-      gd.on("plotly_relayout", function () { moveLine(cursorDay); });
-      gd.on("plotly_afterplot", function () { moveLine(cursorDay); });
+      gd.on("plotly_relayout", function () { moveLine(cursorDay); syncAxis(gd); });
+      gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncAxis(gd); });
+      syncAxis(gd);
     }
     var fl = gd._fullLayout, xa = fl.xaxis, x = xa.d2p(iso(day));
     line.dataset.date = iso(day);
@@ -61,6 +62,34 @@
     line.style.top = fl._size.t + "px";
     line.style.height = fl._size.h + "px";
   }
+
+  /* The sticky date axis above the scrolling lanes shows the lanes' range (zoom, pan, presets). */
+  function syncAxis(gd) {
+    var axis = document.querySelector("#timeline-axis .js-plotly-plot");
+    var range = gd.layout && gd.layout.xaxis && gd.layout.xaxis.range;
+    if (!axis || !window.Plotly || !range) return;
+    var now = axis.layout && axis.layout.xaxis && axis.layout.xaxis.range;
+    if (now && now[0] === range[0] && now[1] === range[1]) return;
+    Plotly.relayout(axis, {"xaxis.range": [range[0], range[1]]});
+  }
+
+  /* The detail drawer: focus moves into it when it opens, and back to where it was when it closes. */
+  var focusBefore = null;
+  function closeDetail() {
+    var aside = document.getElementById("detail");
+    if (aside) aside.className = "panel detail";
+    var back = focusBefore && document.body.contains(focusBefore) ? focusBefore : document.getElementById("views");
+    focusBefore = null;
+    if (back && back.focus) back.focus();
+  }
+  document.addEventListener("keydown", function (e) {
+    var aside = document.getElementById("detail");
+    if (e.key === "Escape" && aside && aside.classList.contains("open")) {
+      closeDetail();
+      e.preventDefault();
+      e.stopImmediatePropagation();  // Esc closes the drawer first, before it leaves presentation mode
+    }
+  }, true);
 
   /* Outline the selected person's bars (only when the selection or the figure changes). */
   function outline(people) {
@@ -413,6 +442,17 @@
         }
         return [Math.min(Math.max(day, min), max), []];
       },
+      detailShown: function (_children) {
+        var aside = document.getElementById("detail");
+        if (!aside) return no();
+        if (!aside.contains(document.activeElement)) focusBefore = document.activeElement;
+        window.requestAnimationFrame(function () { aside.focus(); });
+        return no();
+      },
+      detailClosed: function (_n) {
+        closeDetail();
+        return "panel detail";
+      },
       toggleTable: function (_n, open) {
         var button = document.getElementById("table-toggle");
         if (button) button.setAttribute("aria-expanded", String(!open));
@@ -461,6 +501,10 @@
         // Discrete changes push a history entry, so Back undoes them.
         window.history.pushState(null, "", url);
         return url;
+      },
+      wholeRecord: function (value) {
+        window.location.assign(query({whole: value && value.length ? "1" : null}));
+        return no();
       },
       switchDataset: function (name, meta) {
         window.location.assign(window.location.pathname + "?dataset=" + encodeURIComponent(name));

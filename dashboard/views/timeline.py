@@ -22,6 +22,10 @@ DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
 PRESENT_LANES = 4  # lanes on a projected slide: 22 px labels on two lines still fit at 1280x720
 SCENE_EVENT_LABELS = 2  # a scene's events that fit as text on a slide
+# The lane names' column, fixed so that the sticky date axis above the lanes (`axis_figure`) lines up with
+# them: 28 characters a line at 15 px.
+LANE_LABEL_PX = 250
+AXIS_HEIGHT = 34
 MAX_LANES = 60  # lanes drawn at once; more are paged (a 40 px lane: 60 lanes fill two screens)
 
 
@@ -303,15 +307,16 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         shapes += _organisation_bands(bars, order, offset=len(categories) - len(order))
     n = len(categories)
     # Lanes fill the plot exactly (autorange pads markers by two lanes above and below).
-    # The overview (range slider) triples render time: on by default for small timelines only.
-    show_overview = bool(len(bars) < 400 if overview is None else overview)
+    # The overview (range slider) triples render time and sits below all the lanes: off unless asked for.
+    show_overview = bool(overview)
     fig.update_layout(
-        # A fixed height per lane (two-line labels fit); the width follows the page.
-        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else max(380, 40 * n + 200),
+        # A fixed height per lane (two-line labels fit), scrolled inside its panel under the sticky date axis
+        # (`axis_figure`); the width follows the page. A slide (`fill`) fits its panel and keeps its own axis.
+        barmode="overlay", bargap=0.25, showlegend=legend, height=None if fill else 40 * n + 16,
         autosize=True,
         # Room above the plot for the titles of a scene's events (the events lane is the top one).
         margin={"l": 10, "r": 10, "t": 48 if focus_events and len(focus_events) <= SCENE_EVENT_LABELS else 10,
-                "b": 40},
+                "b": 40} if fill else {"l": LANE_LABEL_PX, "r": 10, "t": 8, "b": 8},
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
@@ -320,7 +325,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
         # Date ticks stay horizontal: a slide has room for a few, read across the room.
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "tickangle": 0,
-               **(slide_ticks(window) if fill else {}),
+               "showticklabels": bool(fill), **(slide_ticks(window) if fill else {}),
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
                "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'}" if left_out else None,
@@ -328,8 +333,24 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
                "tickvals": categories,
-               "ticktext": [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), 22 if fill else 30)
+               "ticktext": [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), 22 if fill else 28)
                             for c in categories],
-               "range": [-0.6, n - 0.4], "autorange": False, "automargin": True, "fixedrange": True, "tickfont": {"size": font_size}},
+               "range": [-0.6, n - 0.4], "autorange": False, "automargin": bool(fill), "fixedrange": True,
+               "tickfont": {"size": font_size}},
+    )
+    return fig
+
+
+def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15) -> go.Figure:
+    """The timeline's date axis on its own, kept in view above the scrolling lanes; the page keeps its range
+    equal to the lanes' (assets/dashboard.js, `syncAxis`)."""
+    fig = go.Figure()
+    fig.update_layout(
+        height=AXIS_HEIGHT, autosize=True, margin={"l": LANE_LABEL_PX, "r": 10, "t": AXIS_HEIGHT - 4, "b": 0},
+        font={"family": FONT, "size": font_size - 1, "color": "#1a1a1a"},
+        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", showlegend=False,
+        xaxis={"type": "date", "side": "top", "showgrid": False, "tickangle": 0, "fixedrange": True,
+               "range": [ms(window[0]), ms(window[1] + 1)] if window else None, "ticks": "outside"},
+        yaxis={"visible": False, "fixedrange": True},
     )
     return fig

@@ -94,3 +94,14 @@ clientside_callback(
     Input("table-toggle", "n_clicks"), State("table-open", "data"),
     prevent_initial_call=True,
 )
+
+# The detail drawer: focus into it when it shows something new; the x button closes it (Esc too:
+# assets/dashboard.js).
+clientside_callback(_js("detailShown"), Output("detail", "tabIndex"), Input("detail-body", "children"),
+                    prevent_initial_call=True)
+clientside_callback(_js("detailClosed"), Output("detail", "className", allow_duplicate=True),
+                    Input("detail-close", "n_clicks"), prevent_initial_call=True)
+
+# The cursor over the whole record instead of the story's period: the page is rendered again for it.
+clientside_callback(_js("wholeRecord"), Output("url-written", "data", allow_duplicate=True),
+                    Input("whole", "value"), prevent_initial_call=True)

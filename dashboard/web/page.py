@@ -1,13 +1,14 @@
 """The page, rendered from the URL on every load (the URL is the view state)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import pandas as pd
 from dash import Input, Output, callback, dcc, html
 
-from ..core import days
-from ..core.dates import DateError, resolve
+from ..core import days, periods
+from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views.timeline import MAX_LANES
@@ -33,26 +34,6 @@ def default_date(ds) -> str:
     return days.iso(int(lo)) if pd.notna(lo) else "1900"
 
 
-def periods(ds) -> list[dict]:
-    """Preset windows, first and last day: the dataset's own `periods` (datapackage.json), else one per decade."""
-    declared = ds.descriptor.get("periods")
-    out = []
-    if isinstance(declared, list) and declared:
-        for p in declared:
-            try:
-                out.append({"label": str(p["label"]), "start": resolve(str(p["start"])).lo,
-                            "end": resolve(str(p["end"])).hi})
-            except (KeyError, TypeError, DateError):
-                continue  # `check` reports it
-        if out:
-            return out
-    lo, hi = payload.bounds(ds)
-    first = days.to_gregorian(lo)[0] // 10 * 10
-    last = days.to_gregorian(hi)[0]
-    return [{"label": f"{y}s", "start": days.year_start(y), "end": days.year_end(y + 9)}
-            for y in range(first, last + 1, 10)]
-
-
 def error_page(entry) -> html.Div:
     items = [html.Li(str(p)) for p in entry.problems[:200]]
     return html.Main(className="error-page", children=[
@@ -64,17 +45,14 @@ def error_page(entry) -> html.Div:
 
 
 def _window(state: ViewState, ds) -> tuple[int, int] | None:
-    """The URL's window, else the span of the dataset's declared periods (the story's years): first and last day."""
+    """The URL's window, else the dataset's period, else the span of its preset periods: first and last day."""
     if state.start and state.end:
         return resolve(state.start).lo, resolve(state.end).hi
-    declared = ds.descriptor.get("periods")
-    if isinstance(declared, list) and declared:
-        try:
-            return (min(resolve(str(p["start"])).lo for p in declared),
-                    max(resolve(str(p["end"])).hi for p in declared))
-        except (KeyError, TypeError, ValueError):
-            return None
-    return None
+    declared = periods.period(ds.descriptor)
+    if declared:
+        return declared
+    spans = periods.presets(ds.descriptor, payload.bounds(ds)) if ds.descriptor.get("periods") else []
+    return (min(p["start"] for p in spans), max(p["end"] for p in spans)) if spans else None
 
 
 def lane_pages(fig) -> tuple[list[dict], int, bool]:
@@ -113,11 +91,34 @@ def render_url(search, pathname):
     return render(parse_qs(text(search).lstrip("?")), text(pathname) or None)
 
 
-def render(args: dict, pathname: str | None = None):
-    reg = registry()
+@dataclass
+class PageModel:
+    """What the page shows, from the URL: the view state and everything derived from it once."""
+
+    entry: object
+    state: ViewState
+    notices: list[str]
+    scenes: list[dict]
+    scene: int | None
+    focus: dict
+    focus_events: list[str]
+    date: str
+    cursor: int
+    lo: int
+    hi: int
+    window: tuple[int, int] | None
+    figure: object
+
+    @property
+    def ds(self):
+        return self.entry.dataset
+
+
+def model(args: dict, pathname: str | None, reg) -> PageModel | None:
+    """The page's model from the query and path, or None when the dataset cannot be shown."""
     entry = reg.get(first_value(args, "dataset"))
     if not entry.ok:
-        return error_page(entry)
+        return None
     ds = entry.dataset
     state, notices = parse(args, reg.names, _known(ds))
     state.dataset = entry.name if entry.name != reg.names[0] else ""
@@ -126,8 +127,7 @@ def render(args: dict, pathname: str | None = None):
                           "check` for details.")
     scenes = lecture.scenes(ds)
     scene = lecture.scene_number(pathname, len(scenes))
-    focus = {"people": [], "relations": []}
-    focus_events: list[str] = []
+    focus, focus_events = {"people": [], "relations": []}, []
     if scene:  # /scene/N: presentation mode on that scene
         current = scenes[scene - 1]
         state.present = True
@@ -139,179 +139,264 @@ def render(args: dict, pathname: str | None = None):
     elif pathname not in (None, "", "/"):
         notices.append("There is no such page here: showing the dashboard.")
     date = state.date or default_date(ds)
-    cursor = resolve(date).lo
-    lo, hi = payload.bounds(ds)
-    cursor = min(max(cursor, lo), hi)
+    day = resolve(date).lo
+    lo, hi = payload.span(ds, state.whole)
+    if not lo <= day <= hi:  # a date outside the story's period: the cursor covers the whole record
+        state.whole = True
+        lo, hi = payload.span(ds, True)
+    cursor = min(max(day, lo), hi)
     window = _window(state, ds)
-    fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window,
-                          cursor,
+    fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window, cursor,
                           lane_page=state.lp, focus=focus["people"], focus_events=focus_events,
                           **(PRESENT_FIGURE if state.present else {}))
-    orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
-    groups = ds["groups"].sort_values("name")
-    marks = payload.slider_marks(lo, hi)
-    initial_detail = detail.panel(ds, "person", state.sel) if state.sel else detail.panel(ds, "", "")
-    return html.Div(id="page", className="present" if state.present else "", children=[
-        # The network's elements and the cursor's intervals come as a cached file after the page (viewdata.py).
-        dcc.Store(id="data-url", data=viewdata.url(entry)),
+    return PageModel(entry, state, notices, scenes, scene, focus, focus_events, date, cursor, lo, hi, window, fig)
+
+
+def render(args: dict, pathname: str | None = None):
+    reg = registry()
+    m = model(args, pathname, reg)
+    if m is None:
+        return error_page(reg.get(first_value(args, "dataset")))
+    return html.Div(id="page", className="present" if m.state.present else "", children=[
+        *_stores(m),
+        html.Div(id="blackout", className="blackout", **{"aria-hidden": "true"}),
+        # The first screen: both views fit it at 1280x720 and 1024x768; the options and exports follow below.
+        html.Div(className="screen", children=[
+            _topbar(m, reg),
+            html.Div(id="notices", role="status", className="notices" if m.notices else "notices empty",
+                     children=[html.P(n) for n in m.notices]),
+            _cursor_bar(m),
+            _scene_panel(m),
+            html.Main(id="views", className="views", tabIndex="-1",
+                      children=[_timeline_panel(m), _network_panel(m), _detail(m)]),
+        ]),
+        _controls(m),
+        _export(m),
+        _table(),
+        html.Footer(className="footer", children=[
+            html.P(m.ds.description),
+            html.P(["Sources: ", *[html.Span(t + ("; " if i < len(m.ds["sources"]) - 1 else ""))
+                                   for i, t in enumerate(m.ds["sources"]["title"])]]),
+        ]),
+    ])
+
+
+def _stores(m: PageModel) -> list:
+    ds, state = m.ds, m.state
+    return [
+        # The network's elements and the cursor's bounds come as a cached file after the page (viewdata.py).
+        dcc.Store(id="data-url", data=viewdata.url(m.entry)),
         dcc.Store(id="payload"),
-        dcc.Store(id="table-url", data=viewdata.url(entry, "table")),
+        dcc.Store(id="table-url", data=viewdata.url(m.entry, "table")),
         dcc.Store(id="table-data"),
         dcc.Store(id="net-filter", data=network.visible(ds, state.groups, state.rels)),
         dcc.Store(id="net-style", data=network.stylesheet()),
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
         dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
-        dcc.Store(id="scenes", data=scenes),
-        dcc.Store(id="scene-index", data=scene or 0),
-        dcc.Store(id="focus", data=focus),
+        dcc.Store(id="scenes", data=m.scenes),
+        dcc.Store(id="scene-index", data=m.scene or 0),
+        dcc.Store(id="focus", data=m.focus),
         dcc.Store(id="present", data=state.present),
         dcc.Interval(id="player", interval=400, disabled=True),
-        html.Div(id="blackout", className="blackout", **{"aria-hidden": "true"}),
-        html.Header(className="topbar", children=[
-            html.H1(ds.title, id="title"),
-            html.Button("Present", id="present-toggle", className="btn present-toggle", n_clicks=0,
-                        title="Presentation mode (P); arrows or a clicker step through the scenes"),
-            html.Div(className="topbar-controls", children=[
-                html.Div(className="search", role="search", children=[
-                    html.Label([html.Span("Find a person", className="sr-only"),
-                                dcc.Input(id="search-box", type="search", debounce=0.25, autoComplete="off",
-                                          placeholder="Find a person (any spelling)…", className="search-box")]),
-                    html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
-                ]),
-                dcc.Dropdown(id="dataset", options=[{"label": n, "value": n} for n in reg.names],
-                             value=entry.name, clearable=False, className="dataset-switch"),
+    ]
+
+
+def _topbar(m: PageModel, reg) -> html.Header:
+    return html.Header(className="topbar", children=[
+        html.H1(m.ds.title, id="title"),
+        html.Button("Present", id="present-toggle", className="btn present-toggle", n_clicks=0,
+                    title="Presentation mode (P); arrows or a clicker step through the scenes"),
+        html.Div(className="topbar-controls", children=[
+            html.Div(className="search", role="search", children=[
+                html.Label([html.Span("Find a person", className="sr-only"),
+                            dcc.Input(id="search-box", type="search", debounce=0.25, autoComplete="off",
+                                      placeholder="Find a person (any spelling)…", className="search-box")]),
+                html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
             ]),
+            dcc.Dropdown(id="dataset", options=[{"label": n, "value": n} for n in reg.names],
+                         value=m.entry.name, clearable=False, className="dataset-switch"),
         ]),
-        html.Div(id="notices", role="status", className="notices" if notices else "notices empty",
-                 children=[html.P(n) for n in notices]),
-        html.Section(className="cursor-bar", **{"aria-label": "Date cursor"}, children=[
-            html.Button("▶ Play", id="play", className="btn", n_clicks=0, title="Play through time"),
-            dcc.Dropdown(id="speed", className="speed", clearable=False, value=30, searchable=False,
-                         options=[{"label": "1 month / step", "value": 30}, {"label": "3 months / step", "value": 91},
-                                  {"label": "1 year / step", "value": 365}]),
-            html.Div(className="slider-wrap", children=[
-                dcc.Slider(id="cursor", min=lo, max=hi, step=1, value=cursor, marks=marks, updatemode="drag",
-                           included=False, allow_direct_input=False),
-            ]),
-            html.Label([html.Span("Date", className="sr-only"),
-                        dcc.Input(id="date-input", type="text", value=date, debounce=True, className="date-input",
-                                  placeholder="1927-11-15")]),
-            html.Output(id="cursor-label", className="cursor-label", **{"aria-live": "polite"}),
+    ])
+
+
+def _cursor_bar(m: PageModel) -> html.Section:
+    return html.Section(className="cursor-bar", **{"aria-label": "Date cursor"}, children=[
+        html.Button("▶ Play", id="play", className="btn", n_clicks=0, title="Play through time"),
+        dcc.Dropdown(id="speed", className="speed", clearable=False, value=30, searchable=False,
+                     options=[{"label": "1 month / step", "value": 30}, {"label": "3 months / step", "value": 91},
+                              {"label": "1 year / step", "value": 365}]),
+        html.Div(className="slider-wrap", children=[
+            dcc.Slider(id="cursor", min=m.lo, max=m.hi, step=1, value=m.cursor, marks=payload.slider_marks(m.lo, m.hi),
+                       updatemode="drag", included=False, allow_direct_input=False),
         ]),
-        html.Section(id="scene-panel", className="scene-panel", **{"aria-live": "polite"}, children=[
-            html.Button("◀", id="scene-prev", className="btn scene-nav", title="Previous scene (Left, PageUp)",
-                        n_clicks=0),
-            html.Div(className="scene-text", children=[
-                html.Div(className="scene-head", children=[
-                    html.Span(id="scene-progress", className="scene-progress"),
-                    html.H2(id="scene-title", className="scene-title"),
-                ]),
-                dcc.Markdown(id="scene-caption", className="scene-caption", dangerously_allow_html=False),
+        html.Label([html.Span("Date", className="sr-only"),
+                    dcc.Input(id="date-input", type="text", value=m.date, debounce=True, className="date-input",
+                              placeholder="1927-11-15")]),
+        html.Output(id="cursor-label", className="cursor-label", **{"aria-live": "polite"}),
+        _whole_toggle(m),
+    ])
+
+
+def _whole_toggle(m: PageModel):
+    """Widen the cursor from the dataset's period to the whole record (shown only when they differ)."""
+    record, declared = payload.bounds(m.ds), periods.period(m.ds.descriptor)
+    first, last = (days.year_label(days.to_gregorian(d)[0]) for d in record)
+    return dcc.Checklist(id="whole", value=["1"] if m.state.whole else [], className="whole",
+                         options=[{"label": f"whole record ({first}–{last})", "value": "1"}],
+                         inputClassName="check", labelClassName="check-label",
+                         style={"display": "none"} if declared is None or declared == record else None)
+
+
+def _scene_panel(m: PageModel):
+    if not m.scenes:
+        return html.Div(id="scene-panel", hidden=True)
+    return html.Section(id="scene-panel", className="scene-panel", **{"aria-live": "polite"}, children=[
+        html.Button("◀", id="scene-prev", className="btn scene-nav", title="Previous scene (Left, PageUp)",
+                    n_clicks=0),
+        html.Div(className="scene-text", children=[
+            html.Div(className="scene-head", children=[
+                html.Span(id="scene-progress", className="scene-progress"),
+                html.H2(id="scene-title", className="scene-title"),
             ]),
-            html.Button("▶", id="scene-next", className="btn scene-nav", title="Next scene (Right, PageDown, Space)",
-                        n_clicks=0),
-        ]) if scenes else html.Div(id="scene-panel", hidden=True),
-        html.Main(className="views", children=[
-            html.Section(className="panel timeline-panel", **{"aria-label": "Timeline of offices"}, children=[
-                html.Div(className="panel-head", children=[
-                    html.H2("Who held which office"),
-                    html.Div(className="presets", children=[
-                        html.Button(p["label"], id={"type": "preset", "index": i}, className="btn small",
-                                    **{"data-start": p["start"], "data-end": p["end"]})
-                        for i, p in enumerate(periods(ds))
-                    ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
-                ]),
-                lane_pager(fig),
-                html.Div(id="timeline-legend", className="legend",
-                         children=payload.timeline_legend(timeline.legend(ds, state.colour))),
-                # "auto": the graph follows its container unless the figure fixes a height (lanes do).
-                dcc.Graph(id="timeline", figure=fig, className="timeline", responsive="auto",
-                          # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
-                          config={"scrollZoom": True, "displaylogo": False, "displayModeBar": False}),
-            ]),
-            html.Section(className="panel network-panel", **{"aria-label": "Network of alliances"}, children=[
-                html.Div(className="panel-head", children=[
-                    html.H2("Who stood with or against whom"),
-                    html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
-                ]),
-                payload.network_component([]),
-                html.Div(className="network-options", children=[
-                    html.Fieldset(className="filter layers", children=[
-                        html.Legend("Relations shown"),
-                        dcc.Checklist(id="layers", value=state.layers or list(network.DEFAULT_LAYERS), inline=True,
-                                      options=[{"label": lay["label"], "value": lay["layer"]}
-                                               for lay in network.legend(ds)["layers"]],
-                                      inputClassName="check", labelClassName="check-label"),
-                    ]),
-                    dcc.Checklist(id="everyone", value=["1"] if state.everyone else [], className="everyone",
-                                  options=[{"label": "everyone in the record (faded)", "value": "1"}],
-                                  inputClassName="check", labelClassName="check-label"),
-                ]),
-                html.Div(id="network-legend", className="legend", children=payload.legend(network.legend(ds))),
-            ]),
-            html.Aside(id="detail", className="panel detail", **{"aria-live": "polite", "aria-label": "Details"},
-                       children=initial_detail),
+            dcc.Markdown(id="scene-caption", className="scene-caption", dangerously_allow_html=False),
         ]),
-        html.Section(className="controls", **{"aria-label": "View options"}, children=[
-            html.Fieldset(className="filter", children=[
-                html.Legend("Timeline lanes"),
-                dcc.RadioItems(id="lanes", value=state.lanes, inline=True,
-                               options=[{"label": "per office", "value": "office"},
-                                        {"label": "per person", "value": "person"}]),
-            ]),
-            html.Fieldset(className="filter", children=[
-                html.Legend("Colour bars by"),
-                dcc.RadioItems(id="colour", value=state.colour, inline=True,
-                               options=[{"label": "organisation", "value": "organisation"},
-                                        {"label": "faction at the time", "value": "faction"}]),
-            ]),
-            html.Details(className="filters", open=bool(state.orgs or state.kinds or state.groups or state.rels),
-                         children=[
-                html.Summary("Filters"),
-                _checklist("orgs", [{"label": o, "value": o} for o in orgs], state.orgs, "Organisations"),
-                _checklist("kinds", [{"label": k, "value": k} for k in OFFICE_KINDS], state.kinds, "Office kinds"),
-                _checklist("groups", [{"label": n, "value": g} for g, n in zip(groups["group_id"], groups["name"])],
-                           state.groups, "Network: members of"),
-                _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
-            ]),
+        html.Button("▶", id="scene-next", className="btn scene-nav", title="Next scene (Right, PageDown, Space)",
+                    n_clicks=0),
+    ])
+
+
+def _timeline_panel(m: PageModel) -> html.Section:
+    ds, state = m.ds, m.state
+    return html.Section(className="panel timeline-panel", **{"aria-label": "Timeline of offices"}, children=[
+        html.Div(className="panel-head", children=[
+            html.H2("Who held which office"),
+            html.Div(className="presets", children=[
+                html.Button(p["label"], id={"type": "preset", "index": i}, className="btn small",
+                            **{"data-start": p["start"], "data-end": p["end"]})
+                for i, p in enumerate(periods.presets(ds.descriptor, payload.bounds(ds)))
+            ] + [html.Button("All", id={"type": "preset", "index": "all"}, className="btn small")]),
         ]),
-        html.Details(className="export", children=[
-            html.Summary("Export and cite"),
-            html.Div(className="export-buttons", children=[
-                html.Button("Timeline PNG", id="export-timeline-png", className="btn small", n_clicks=0),
-                html.Button("Timeline SVG", id="export-timeline-svg", className="btn small", n_clicks=0),
-                html.Button("Network PNG", id="export-network-png", className="btn small", n_clicks=0),
-                html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
-                html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
-                       href="/export/data.zip?" + state.query()),
-                html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
-            ]),
-            html.Label([html.Span("Citation of this view", className="sr-only"),
-                        dcc.Textarea(id="citation", className="citation-text", readOnly=True, value="")]),
+        lane_pager(m.figure),
+        html.Details(className="legend timeline-key", children=[
+            html.Summary("Key"),
+            html.Div(id="timeline-legend", children=payload.timeline_legend(timeline.legend(ds, state.colour))),
         ]),
-        # A button rather than <details>: Dash does not hear a <details> element open.
-        html.Section(id="state-table", className="state-table", children=[
-            dcc.Store(id="table-open", data=False),
-            html.Button("Show the table view: the state at the cursor date", id="table-toggle", n_clicks=0,
-                        className="btn table-toggle", **{"aria-expanded": "false", "aria-controls": "table-body"}),
-            html.Div(id="table-body", hidden=True, children=[
-                html.Table(className="table", children=[
-                    html.Caption(id="table-caption"),
-                    html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
-                                        html.Th("Held", scope="col"), html.Th("How it ended", scope="col")])),
-                    html.Tbody(id="table-offices"),
-                ]),
-                html.Table(className="table", children=[
-                    html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
-                                        html.Th("Person", scope="col"), html.Th("When", scope="col")])),
-                    html.Tbody(id="table-relations"),
-                ]),
-            ]),
+        # The date axis stays in view while the lanes scroll under it.
+        dcc.Graph(id="timeline-axis", figure=timeline.axis_figure(m.window), className="timeline-axis",
+                  config={"staticPlot": True, "displayModeBar": False}),
+        html.Div(className="timeline-scroll", children=[
+            # "auto": the graph follows its container unless the figure fixes a height (lanes do).
+            dcc.Graph(id="timeline", figure=m.figure, className="timeline", responsive="auto",
+                      # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
+                      config={"scrollZoom": True, "displaylogo": False, "displayModeBar": False}),
         ]),
-        html.Footer(className="footer", children=[
-            html.P(ds.description),
-            html.P(["Sources: ", *[html.Span(t + ("; " if i < len(ds['sources']) - 1 else ""))
-                                   for i, t in enumerate(ds["sources"]["title"])]]),
+    ])
+
+
+def _network_panel(m: PageModel) -> html.Section:
+    ds, state = m.ds, m.state
+    return html.Section(className="panel network-panel", **{"aria-label": "Network of alliances"}, children=[
+        html.Div(className="panel-head", children=[
+            html.H2("Who stood with or against whom"),
+            html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
+        ]),
+        payload.network_component([]),
+        html.Div(className="network-options", children=[
+            html.Fieldset(className="filter layers", children=[
+                html.Legend("Relations shown"),
+                dcc.Checklist(id="layers", value=state.layers or list(network.DEFAULT_LAYERS), inline=True,
+                              options=[{"label": lay["label"], "value": lay["layer"]}
+                                       for lay in network.legend(ds)["layers"]],
+                              inputClassName="check", labelClassName="check-label"),
+            ]),
+            dcc.Checklist(id="everyone", value=["1"] if state.everyone else [], className="everyone",
+                          options=[{"label": "everyone in the record (faded)", "value": "1"}],
+                          inputClassName="check", labelClassName="check-label"),
+        ]),
+        html.Details(className="legend network-key", children=[
+            html.Summary("Key"),
+            html.Div(id="network-legend", children=payload.legend(network.legend(ds))),
+        ]),
+    ])
+
+
+def _detail(m: PageModel) -> html.Aside:
+    """The detail drawer: beside the views on a desk, a sheet at the bottom of a phone; open while
+    something is selected, closed with its button or Esc (assets/dashboard.js)."""
+    sel = m.state.sel
+    return html.Aside(id="detail", className="panel detail open" if sel else "panel detail",
+                      tabIndex="-1", **{"aria-label": "Details"}, children=[
+        html.Button("×", id="detail-close", className="btn small detail-close", n_clicks=0,
+                    **{"aria-label": "Close the details (Esc)"}),
+        html.Div(id="detail-body", **{"aria-live": "polite"},
+                 children=detail.panel(m.ds, "person", sel) if sel else detail.panel(m.ds, "", "")),
+    ])
+
+
+def _controls(m: PageModel) -> html.Section:
+    ds, state = m.ds, m.state
+    orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
+    groups = ds["groups"].sort_values("name")
+    return html.Section(className="controls", **{"aria-label": "View options"}, children=[
+        html.Fieldset(className="filter", children=[
+            html.Legend("Timeline lanes"),
+            dcc.RadioItems(id="lanes", value=state.lanes, inline=True,
+                           options=[{"label": "per office", "value": "office"},
+                                    {"label": "per person", "value": "person"}]),
+        ]),
+        html.Fieldset(className="filter", children=[
+            html.Legend("Colour bars by"),
+            dcc.RadioItems(id="colour", value=state.colour, inline=True,
+                           options=[{"label": "organisation", "value": "organisation"},
+                                    {"label": "faction at the time", "value": "faction"}]),
+        ]),
+        html.Details(className="filters", open=bool(state.orgs or state.kinds or state.groups or state.rels),
+                     children=[
+            html.Summary("Filters"),
+            _checklist("orgs", [{"label": o, "value": o} for o in orgs], state.orgs, "Organisations"),
+            _checklist("kinds", [{"label": k, "value": k} for k in OFFICE_KINDS], state.kinds, "Office kinds"),
+            _checklist("groups", [{"label": n, "value": g} for g, n in zip(groups["group_id"], groups["name"])],
+                       state.groups, "Network: members of"),
+            _checklist("rels", [{"label": k, "value": k} for k in RELATION_KINDS], state.rels, "Relation kinds"),
+        ]),
+    ])
+
+
+def _export(m: PageModel) -> html.Details:
+    return html.Details(className="export", children=[
+        html.Summary("Export and cite"),
+        html.Div(className="export-buttons", children=[
+            html.Button("Timeline PNG", id="export-timeline-png", className="btn small", n_clicks=0),
+            html.Button("Timeline SVG", id="export-timeline-svg", className="btn small", n_clicks=0),
+            html.Button("Network PNG", id="export-network-png", className="btn small", n_clicks=0),
+            html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
+            html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
+                   href="/export/data.zip?" + m.state.query()),
+            html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
+        ]),
+        html.Label([html.Span("Citation of this view", className="sr-only"),
+                    dcc.Textarea(id="citation", className="citation-text", readOnly=True, value="")]),
+    ])
+
+
+def _table() -> html.Section:
+    # A button rather than <details>: Dash does not hear a <details> element open.
+    return html.Section(id="state-table", className="state-table", children=[
+        dcc.Store(id="table-open", data=False),
+        html.Button("Show the table view: the state at the cursor date", id="table-toggle", n_clicks=0,
+                    className="btn table-toggle", **{"aria-expanded": "false", "aria-controls": "table-body"}),
+        html.Div(id="table-body", hidden=True, children=[
+            html.Table(className="table", children=[
+                html.Caption(id="table-caption"),
+                html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
+                                    html.Th("Held", scope="col"), html.Th("How it ended", scope="col")])),
+                html.Tbody(id="table-offices"),
+            ]),
+            html.Table(className="table", children=[
+                html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
+                                    html.Th("Person", scope="col"), html.Th("When", scope="col")])),
+                html.Tbody(id="table-relations"),
+            ]),
         ]),
     ])

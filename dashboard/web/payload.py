@@ -7,16 +7,22 @@ import dash_cytoscape as cyto
 import pandas as pd
 from dash import html
 
-from ..core import days
+from ..core import days, periods
 from ..views import network
 
 # SVG export of the network needs the bundle with cytoscape-svg (the "extra layouts" bundle).
 cyto.load_extra_layouts()
 
 
+def span(ds, whole: bool = False) -> tuple[int, int]:
+    """What the date cursor covers: the dataset's declared period, or the whole record (`whole`, or no
+    period declared)."""
+    declared = periods.period(ds.descriptor)
+    return bounds(ds) if whole or declared is None else declared
+
+
 def bounds(ds) -> tuple[int, int]:
-    """First and last day of the record, for the cursor slider: whole years, so the cursor can reach
-    the end of the record's last year."""
+    """First and last day of the record: whole years, so the cursor can reach the end of the last one."""
     candidates = []
     for name, cols in (("tenures", ("start_lo", "end_hi")), ("events", ("date_lo", "end_hi")),
                        ("relations", ("start_lo", "end_hi")), ("memberships", ("start_lo", "end_hi"))):
@@ -31,7 +37,8 @@ def bounds(ds) -> tuple[int, int]:
 def slider_marks(lo: int, hi: int) -> dict:
     first, last = days.to_gregorian(lo)[0], days.to_gregorian(hi)[0]
     span = last - first
-    step = 1 if span <= 12 else 2 if span <= 24 else 5 if span <= 60 else 10 if span <= 150 else 25
+    # At most about nine labels, so that they never run together on a phone.
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 2500) if span / s <= 9)
     marks = {}
     for y in range((first // step + 1) * step, last + 1, step):
         d = days.year_start(y)

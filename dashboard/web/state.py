@@ -31,6 +31,7 @@ class ViewState:
     layers: list[str] = field(default_factory=list)  # network layers shown; empty: the default (political)
     everyone: bool = False  # also draw, faded, the people with nothing in force at the date
     present: bool = False
+    whole: bool = False  # the date cursor covers the whole record, not only the dataset's period
     lp: int = 1  # page of timeline lanes, when there are more than fit (timeline.MAX_LANES)
 
     def query(self) -> str:
@@ -112,6 +113,7 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
         setattr(state, key, good)
     state.present = take("present") in ("1", "true")
     state.everyone = take("everyone") in ("1", "true")
+    state.whole = take("whole") in ("1", "true")
     lp = take("lp")
     if lp.isdigit() and 1 <= int(lp) <= 10_000:
         state.lp = int(lp)

@@ -91,7 +91,7 @@ def search_people(query, meta):
 
 
 @callback(
-    Output("detail", "children"), Output("selection", "data"),
+    Output("detail-body", "children"), Output("selection", "data"), Output("detail", "className"),
     Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
     Input({"type": "hit", "index": ALL}, "n_clicks"), Input("search-box", "n_submit"),
     State("search-box", "value"), State("view-meta", "data"),
@@ -115,13 +115,13 @@ def show_detail(click, node, edge, _hits, _submit, query, meta):
         kind, rid = "relation", str(edge.get("relation_id", ""))
     elif isinstance(trigger, dict) and trigger.get("type") == "hit":
         if not ctx.triggered[0]["value"]:
-            return no_update, no_update  # the hit list was just drawn, nothing clicked
+            return no_update, no_update, no_update  # the hit list was just drawn, nothing clicked
         kind, rid = "person", str(trigger["index"])
         person = rid
     elif trigger == "search-box":
         hits = search.find(ds["people"], text(query))
         if not hits:
-            return no_update, no_update
+            return no_update, no_update, no_update
         kind, rid = "person", hits[0][0]
         person = rid
-    return detail.panel(ds, kind, rid), person
+    return detail.panel(ds, kind, rid), person, "panel detail open"

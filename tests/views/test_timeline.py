@@ -111,7 +111,7 @@ def test_paged_events_lane_holds_the_events_of_the_lanes_people(ds, monkeypatch)
             assert not lane and timeline.EVENTS_LANE not in fig.layout.yaxis.categoryarray
             continue
         assert {c[0] for c in lane[0].customdata} == named
-        assert fig.layout.yaxis.ticktext[0] == timeline.PAGED_EVENTS
+        assert fig.layout.yaxis.ticktext[0] == timeline.wrap(timeline.PAGED_EVENTS, 28)
     # Unpaged, the lane holds every dated event and says just "Events".
     monkeypatch.setattr(timeline, "MAX_LANES", 60)
     fig = timeline.figure(ds)

@@ -402,7 +402,7 @@ def valid_body(dep: dict) -> dict:
 
 TIMELINE = "..timeline.figure...timeline-legend.children...lane-page.options...lane-page.value...lane-pager.hidden.."
 NAMES = {TIMELINE: "timeline rebuild", "net-filter.data": "network filter",
-         "search-hits.children": "search", "..detail.children...selection.data..": "detail",
+         "search-hits.children": "search", "..detail-body.children...selection.data...detail.className..": "detail",
          "content.children": "page render", "network.layout": "layout"}
 
 
@@ -410,7 +410,7 @@ def test_every_named_callback_is_registered_and_answers(client):
     deps = {d["output"]: d for d in _deps(client)}
     for output in (TIMELINE, "net-filter.data", "search-hits.children", "content.children"):
         assert output in deps
-    assert any("detail.children" in o for o in deps)
+    assert any("detail-body.children" in o for o in deps)
     for output, dep in deps.items():
         resp = client.post("/_dash-update-component", json=valid_body(dep))
         assert resp.status_code in (200, 204), (output, resp.status_code, resp.get_data(as_text=True)[:300])
@@ -453,7 +453,7 @@ def mutations(draw, body: dict):
     elif kind == "output":
         body["output"] = draw(st.one_of(json_value, st.sampled_from(
             ["nope.children", "content.children", "..a.b...c.d..", "", ".", "....", "timeline.figure@x",
-             "..detail.children..", "net-filter.data"])))
+             "..detail-body.children..", "net-filter.data"])))
     elif kind == "outputs":
         body["outputs"] = draw(st.one_of(json_value, st.just([]), st.just({"id": "nope", "property": "x"})))
     elif kind == "drop-key":
@@ -582,7 +582,7 @@ CALLBACK_500S = {
     "network: rels a number": (_with("net-filter.data", **{"rels.value": 5}), "network.py: isin(5)"),
     "search: query a number": (_with("search-hits.children", **{"search-box.value": 5}), "search.py: query.strip"),
     "search: view-meta a number": (_with("search-hits.children", **{"view-meta.data": 5}), "views.py: meta.get"),
-    "detail: view-meta a list": (_with("..detail.children...selection.data..", **{"view-meta.data": [1]}),
+    "detail: view-meta a list": (_with("..detail-body.children...selection.data...detail.className..", **{"view-meta.data": [1]}),
                                  "views.py: meta.get"),
     "render: search a list": (_with("content.children", **{"url.search": ["?date=1927"]}), "page.py: search.lstrip"),
     "render: pathname a dict": (_with("content.children", **{"url.pathname": {"a": 1}}), "lecture.py: pathname.split"),
