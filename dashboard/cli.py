@@ -1,4 +1,5 @@
-"""Command line: run the app, and check / build / verify-quotes / init a dataset."""
+"""Command line: run the app; check / build / verify-quotes / init a dataset; import officeholders from
+Wikidata; export the network for Gephi."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import settings
-from .core.schema import TABLES, descriptor
+from .core.schema import OFFICE_KINDS, TABLES, descriptor
 
 
 def _print_problems(problems, out=None) -> None:
@@ -67,6 +68,79 @@ def cmd_init(args) -> int:
     return 0
 
 
+def cmd_import_wikidata(args) -> int:
+    import datetime as dt
+
+    from .core import importer
+    from .core.wikidata import ResultError
+
+    result = Path(args.result)
+    files = [result]
+    try:
+        imported = importer.read_import(result, args.office_label or "", args.julian_values == "as-entered")
+        list_file = None
+        if args.compare:
+            positions = {h.position for h in imported.holdings}
+            if len(positions) != 1:
+                raise ResultError(result.name, "line 1", f"the result holds {len(positions)} positions",
+                                  "--compare compares one office: save a result for that position only")
+            h = imported.holdings[0]
+            list_path = Path(args.compare)
+            list_file = importer.read_list(list_path, h.office, h.position,
+                                           importer.slug(list_path.stem) or "list")
+            if list_file.source_id == importer.WIKIDATA_SOURCE:
+                list_file.source_id = "list"
+            files.append(list_path)
+        if args.query:
+            files.append(Path(args.query))
+    except ResultError as e:
+        print(f"{e}", file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1
+    names = [f.name for f in files]
+    if len(set(names)) != len(names):
+        print(f"the result, the list and the query have the same file name ({', '.join(names)}): rename one",
+              file=sys.stderr)
+        return 1
+    retrieved = args.retrieved or dt.date.fromtimestamp(result.stat().st_mtime).isoformat()
+    opts = importer.Options(title=args.title or "", office_kind=args.office_kind, prefer=args.prefer,
+                            retrieved=retrieved, query_file=Path(args.query).name if args.query else "",
+                            result_file=result.name,
+                            description=f"Imported from a Wikidata query result ({result.name}, retrieved "
+                                        f"{retrieved})" + (f", compared with {Path(args.compare).name}"
+                                                           if args.compare else "") + ".")
+    rows = importer.tables(imported, opts, list_file)
+    try:
+        importer.write_package(Path(args.out), rows, opts, files)
+    except importer.ImportRefused as e:
+        print(e, file=sys.stderr)
+        return 1
+    for why in imported.skipped:
+        print(f"{result.name}: left out {why}")
+    counts = ", ".join(f"{len(rows[t])} {t}" for t in ("people", "tenures", "relations", "claims"))
+    print(f"read {imported.statements} statements; wrote {args.out}: {counts}")
+    print(f"next: python -m dashboard check {args.out}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .core.build import DatasetError, load
+    from .views import gephi
+
+    try:
+        ds = load(args.dataset)
+    except DatasetError as e:
+        _print_problems(e.problems, sys.stderr)
+        print("nothing written: fix the errors above, then export again", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    body = gephi.gexf(ds) if args.format == "gexf" else gephi.graphml(ds)
+    out.write_bytes(body)
+    graph = gephi.graph(ds)
+    print(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    return 0
+
+
 def cmd_run(args) -> int:
     from .web.factory import create_app
     app = create_app(args.dataset)
@@ -95,6 +169,26 @@ def main(argv: list[str] | None = None) -> int:
     vq.add_argument("dataset")
     vq.add_argument("--sources", required=True, help="folder holding the sources' text files")
     vq.set_defaults(func=cmd_verify_quotes)
+    iw = sub.add_parser("import-wikidata", help="write a data package from a saved Wikidata query result")
+    iw.add_argument("result", help="the saved result: SPARQL JSON, CSV, TSV or a simplified JSON array")
+    iw.add_argument("--out", required=True, help="the new dataset folder (must not exist, or be empty)")
+    iw.add_argument("--title", help="the dataset's title")
+    iw.add_argument("--office-label", help="the office's name, when the result has no ?position")
+    iw.add_argument("--office-kind", default="other", choices=OFFICE_KINDS, help="the office's kind (default other)")
+    iw.add_argument("--compare", metavar="LIST.csv", help="a second list of the office to compare with")
+    iw.add_argument("--prefer", choices=("list", "wikidata"), default="list",
+                    help="which version is preferred where they disagree (default: the list)")
+    iw.add_argument("--query", metavar="FILE", help="the SPARQL query that gave the result (kept with the source)")
+    iw.add_argument("--retrieved", metavar="DATE", help="the day the result was saved (default: the file's date)")
+    iw.add_argument("--julian-values", choices=("converted", "as-entered"), default="converted",
+                    help="Julian days as the query service gives them (converted to Gregorian, the default) "
+                         "or as entered in Wikidata")
+    iw.set_defaults(func=cmd_import_wikidata)
+    ex = sub.add_parser("export", help="write the network for Gephi (GEXF 1.3 with time spells, or GraphML)")
+    ex.add_argument("format", choices=("gexf", "graphml"))
+    ex.add_argument("dataset")
+    ex.add_argument("out")
+    ex.set_defaults(func=cmd_export)
     argv = list(sys.argv[1:] if argv is None else argv)
     # `python -m dashboard`, `python -m dashboard --port 8123` and `python -m dashboard data/x` all run the app.
     if not argv or (argv[0] not in sub.choices and argv[0] not in ("-h", "--help")):

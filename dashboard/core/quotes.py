@@ -1,5 +1,8 @@
 """Quote verification: every cited quote must appear in its source text at or
-near its locator, after normalising the noise a PDF-to-text export adds."""
+near its locator, after normalising the noise a PDF-to-text export adds. A row
+citing a structured source (a saved query result, kind `structured`) is checked
+against the result instead: its statement ids must be in the file, and every
+`name=value` it quotes must be a value of those statements (core/wikidata.py)."""
 from __future__ import annotations
 
 import bisect
@@ -9,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .package import LINE, Package, Problem, _short, read_package
-from .schema import TABLES
+from .schema import STRUCTURED, TABLES
 
 NEAR = 3  # lines of slack either side of the locator
 _FOOTNOTE = re.compile(r"\[\s*(?:\d{1,4}|[a-z]{1,2}|note \d+|citation needed|nb \d+)\s*\]")
@@ -81,6 +84,7 @@ def verify(pkg: Package, sources_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     sources = pkg.tables.get("sources")
     files = dict(zip(sources["source_id"], sources["file"])) if sources is not None else {}
+    structured = set(sources.loc[sources["kind"] == STRUCTURED, "source_id"]) if sources is not None else set()
     for name, frame in pkg.tables.items():
         table = TABLES[name]
         if not table.cited:
@@ -103,6 +107,11 @@ def verify(pkg: Package, sources_dir: Path) -> list[Problem]:
                 problems.append(Problem(file, line, source_col, f"source text {files[sid]} not found in {sources_dir}",
                                         "pass the folder holding the source texts with --sources"))
                 continue
+            if sid in structured:
+                problem = _verify_structured(path, locator, quote)
+                if problem:
+                    problems.append(Problem(file, line, col, *problem))
+                continue
             text = load_source(path)
             try:
                 spans = parse_locator(locator)
@@ -118,6 +127,33 @@ def verify(pkg: Package, sources_dir: Path) -> list[Problem]:
             problems.append(Problem(file, line, col, f"quote not found at {files[sid]} lines {locator} "
                                     f"(\"{_short(quote, 50)}\")", hint))
     return sorted(problems)
+
+
+def _verify_structured(path: Path, locator: str, quote: str) -> tuple[str, str] | None:
+    """(message, hint) when the quoted values are not those of the located statements in the result file."""
+    from . import wikidata
+
+    try:
+        found = wikidata.read_statements(path)
+    except wikidata.ResultError as e:
+        return f"cannot read {path.name} ({e.where}: {e.message})", e.hint
+    ids = [x.strip() for x in locator.split(";") if x.strip()]
+    missing = [x for x in ids if x not in found]
+    if missing:
+        return (f"statement {_short(missing[0], 60)} not in {path.name}",
+                "copy the statement id from the result file (Q42$…), or save the result again")
+    pairs = wikidata.quoted_pairs(quote)
+    if pairs is None:
+        return (f"quote is not name=value pairs (\"{_short(quote, 50)}\")",
+                "quote the statement's values as the result gives them: name=value, joined by ' | '")
+    for name, value in pairs:
+        if not any(value in found[x].values.get(name, []) for x in ids):
+            have = [v for x in ids for v in found[x].values.get(name, [])]
+            said = f"it gives {name}={_short(have[0], 40)}" if have else f"they have no {name}"
+            return (f"{name}={_short(value, 40)} is not a value of statement {_short(ids[0], 60)}"
+                    f"{' (and the others)' if len(ids) > 1 else ''} in {path.name}",
+                    f"{said}: quote the values as the result file gives them")
+    return None
 
 
 def verify_path(path: str | Path, sources_dir: str | Path) -> tuple[Package, list[Problem]]:

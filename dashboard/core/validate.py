@@ -211,7 +211,8 @@ def _warn_preferred_differs(pkg: Package, claims, ids: dict[str, set[str]]) -> N
             except dates.DateError:
                 said = None
             same = bool(have and said and have.lo is not None and said.lo is not None
-                        and said.lo <= have.hi and have.lo <= said.hi)
+                        and said.lo <= have.hi and have.lo <= said.hi) or bool(
+                have and said and have.precision == said.precision == "unknown")  # both say nothing
         elif kind == "ids":
             same = set(split_list(value)) == set(split_list(frame.at[index, fld]))
         else:
