@@ -63,11 +63,14 @@ def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=drop)
 
 
-def zip_bytes(tables: dict[str, pd.DataFrame], readme: str) -> bytes:
+def zip_bytes(tables: dict[str, pd.DataFrame], readme: str, excel: bool = False, prefix: str = "") -> bytes:
+    """The tables as `{prefix}{table}.csv` in a ZIP. `excel`: UTF-8 with a byte-order mark and CRLF line
+    ends, which Excel needs to read UTF-8 (Cyrillic, accents) instead of guessing a code page."""
     buf = io.BytesIO()
+    encoding, end = ("utf-8-sig", "\r\n") if excel else ("utf-8", "\n")
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("README.txt", readme)
+        z.writestr(f"{prefix}README.txt", readme.replace("\n", end).encode(encoding))
         for name, frame in tables.items():
             safe = _readable(frame).map(neutralise)
-            z.writestr(f"{name}.csv", safe.to_csv(index=False))
+            z.writestr(f"{prefix}{name}.csv", safe.to_csv(index=False, lineterminator=end).encode(encoding))
     return buf.getvalue()

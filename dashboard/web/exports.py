@@ -1,33 +1,97 @@
-"""The data-export route: the tables in view as a ZIP of CSV files with their citations."""
+"""The export routes, for the data in view (the URL's dataset and window):
+- /export/data.zip: the tables as a ZIP of CSV files with their citations (`excel=1`: UTF-8 with a
+  byte-order mark, for Excel);
+- /export/network.gexf, /export/network.graphml: the network for Gephi (views/gephi.py).
+File names say the dataset, the window and the day of the export."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl, urlencode
 
 import flask
+from dash import Input, Output, callback, html
+from dash.exceptions import PreventUpdate
 
 from ..core.dates import resolve
+from ..views import gephi
 from ..views.export import view_tables, zip_bytes
 from .datasets import registry
 from .state import parse
+
+# The links beside "Data in view (ZIP of CSV)": (id, text, path, extra query).
+LINKS = (
+    ("export-data-excel", "Data in view for Excel (ZIP, UTF-8 with BOM)", "/export/data.zip", {"excel": "1"}),
+    ("export-gexf", "Network for Gephi (GEXF)", "/export/network.gexf", {}),
+    ("export-graphml", "Network (GraphML)", "/export/network.graphml", {}),
+)
+
+
+def href(path: str, query: str, extra: dict) -> str:
+    pairs = [(k, v) for k, v in parse_qsl(query.lstrip("?"), keep_blank_values=False) if k not in extra]
+    q = urlencode(pairs + list(extra.items()))
+    return f"{path}?{q}" if q else path
+
+
+def links(query: str) -> list[html.A]:
+    """The export links for a view's query string (kept up to date by `follow_url`)."""
+    return [html.A(text, id=id_, className="btn small", download="", href=href(path, query, extra))
+            for id_, text, path, extra in LINKS]
+
+
+@callback(*[Output(id_, "href") for id_, *_ in LINKS], Input("url-written", "data"), prevent_initial_call=True)
+def follow_url(url):
+    """The view's URL changed (a filter, a zoom): the links export what is in view now."""
+    if not isinstance(url, str):
+        raise PreventUpdate
+    query = url.split("?", 1)[1] if "?" in url else ""
+    return [href(path, query, extra) for _, _, path, extra in LINKS]
+
+
+def _view():
+    """(entry, tables in view, window label) for the request's query, or a 503 response."""
+    reg = registry()
+    entry = reg.get(flask.request.args.get("dataset", ""))
+    if not entry.ok:
+        return None
+    state, _ = parse(flask.request.args.to_dict(), reg.names)
+    start = resolve(state.start).lo if state.start else None
+    end = resolve(state.end).hi if state.end else None
+    window = f"{state.start}_to_{state.end}" if state.start or state.end else "all"
+    return entry, state, view_tables(entry.dataset, start, end), window
+
+
+def _attachment(body: bytes, mimetype: str, name: str) -> flask.Response:
+    return flask.Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def register(server: flask.Flask) -> None:
     @server.route("/export/data.zip")
     def export_data():
-        reg = registry()
-        entry = reg.get(flask.request.args.get("dataset", ""))
-        if not entry.ok:
+        view = _view()
+        if view is None:
             return {"error": "dataset unavailable"}, 503
-        ds = entry.dataset
-        state, _ = parse(flask.request.args.to_dict(), reg.names)
-        start = resolve(state.start).lo if state.start else None
-        end = resolve(state.end).hi if state.end else None
-        readme = (f"{ds.title}\nExported {dt.date.today().isoformat()} from {flask.request.url}\n"
+        entry, state, tables, window = view
+        ds, today = entry.dataset, dt.date.today().isoformat()
+        excel = flask.request.args.get("excel", "") == "1"
+        readme = (f"{ds.title}\nExported {today} from {flask.request.url}\n"
                   f"Window: {state.start or 'all'} to {state.end or 'all'}\n"
                   "Every row carries source_id, locator (line numbers) and a verbatim quote; sources.csv "
                   "lists the sources and their licences. Cells that a spreadsheet would read as a formula "
-                  "start with a ' (OWASP CSV injection).\n")
-        body = zip_bytes(view_tables(ds, start, end), readme)
-        name = f"{entry.name}-{state.start or 'all'}-{state.end or 'all'}.zip"
-        return flask.Response(body, mimetype="application/zip",
-                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                  "start with a ' (OWASP CSV injection).\n"
+                  + ("The CSV files are UTF-8 with a byte-order mark, as Excel reads them.\n" if excel else ""))
+        prefix = f"{entry.name}_{today}_"
+        body = zip_bytes(tables, readme, excel=excel, prefix=prefix)
+        name = f"{entry.name}_{window}_{today}{'_excel' if excel else ''}.zip"
+        return _attachment(body, "application/zip", name)
+
+    @server.route("/export/network.<fmt>")
+    def export_network(fmt: str):
+        if fmt not in ("gexf", "graphml"):
+            return {"error": "unknown format: use network.gexf or network.graphml"}, 404
+        view = _view()
+        if view is None:
+            return {"error": "dataset unavailable"}, 503
+        entry, _, tables, window = view
+        body = gephi.gexf(entry.dataset, tables) if fmt == "gexf" else gephi.graphml(entry.dataset, tables)
+        mimetype = "application/gexf+xml" if fmt == "gexf" else "application/graphml+xml"
+        return _attachment(body, mimetype, f"{entry.name}_{window}_{dt.date.today().isoformat()}.{fmt}")

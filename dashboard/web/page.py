@@ -12,7 +12,7 @@ from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views.timeline import MAX_LANES
-from . import payload, viewdata
+from . import exports, payload, viewdata
 from .datasets import registry
 from .inputs import text
 from .state import ViewState, first_value, parse
@@ -373,6 +373,7 @@ def _export(m: PageModel) -> html.Details:
             html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
             html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
                    href="/export/data.zip?" + m.state.query()),
+            *exports.links(state.query()),
             html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
         ]),
         html.Label([html.Span("Citation of this view", className="sr-only"),
