@@ -39,7 +39,7 @@ GUIDE = ROOT / "docs" / "your-own-dataset.md"
 TEMPLATE = ROOT / "docs" / "template-dataset"
 README = ROOT / "README.md"
 DATA_FORMAT = ROOT / "docs" / "data-format.md"
-SUBCOMMANDS = {"run", "check", "build", "init", "verify-quotes"}
+SUBCOMMANDS = {"run", "check", "build", "init", "verify-quotes", "import-wikidata", "export"}
 READ_ONLY = {"cat", "grep", "sed", "ls"}
 
 _FENCE = re.compile(r"^```(\w*)\s*$")
@@ -206,11 +206,12 @@ def shown_commands(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("doc", [README, GUIDE, DATA_FORMAT], ids=lambda p: p.name)
+@pytest.mark.parametrize("doc", [README, GUIDE, DATA_FORMAT, ROOT / "docs" / "import.md"], ids=lambda p: p.name)
 def test_shown_commands_use_real_subcommands(doc, monkeypatch, capsys):
     """Every command the docs show parses with the CLI's own argparse, without running it."""
     called: list[str] = []
-    for name in ("cmd_run", "cmd_check", "cmd_build", "cmd_init", "cmd_verify_quotes"):
+    for name in ("cmd_run", "cmd_check", "cmd_build", "cmd_init", "cmd_verify_quotes", "cmd_import_wikidata",
+                 "cmd_export"):
         monkeypatch.setattr(cli, name, lambda args, name=name: called.append(name) or 0)
     # main([]) falls back to sys.argv for the default `run`; make that the bare command.
     monkeypatch.setattr(sys, "argv", ["python -m dashboard"])
