@@ -85,7 +85,20 @@ def _check_cells(pkg: Package, table: Table, frame) -> None:
                           "use one of: " + ", ".join(f.enum))
 
 
-def _check_dates(pkg: Package, table: Table, frame) -> None:
+DATE_HINT = "fix the date (see docs/data-format.md, Dates)"
+
+
+def _switch(pkg: Package) -> dates.Switch:
+    """Where the dataset's sources leave the Julian calendar (datapackage.json `calendar`; Russia's by default)."""
+    switch, problem = dates.switch_of(pkg.descriptor)
+    if problem:
+        pkg.error("datapackage.json", periods._line_of(pkg, "calendar"), 1, problem,
+                  'write it like "calendar": {"julian_until": "1752-09-02"}: the last day the sources date in '
+                  "Old Style, written in Old Style")
+    return switch
+
+
+def _check_dates(pkg: Package, table: Table, frame, switch: dates.Switch = dates.RUSSIA) -> None:
     file = f"{table.name}.csv"
     lines = frame[LINE].tolist()
     date_cols = table.dates or tuple(f.name for f in table.fields if f.type == "edtf")
@@ -96,10 +109,10 @@ def _check_dates(pkg: Package, table: Table, frame) -> None:
         out = []
         for ns, os, line in zip(ns_values, os_values, lines):
             try:
-                value = dates.resolve(ns, os)
+                value = dates.resolve(ns, os, switch)
             except dates.DateError as e:
                 column = _col(pkg, table, f"{name}_os" if e.cell == "os" else name)
-                pkg.error(file, line, column, str(e), "fix the date (see docs/data-format.md, Dates)")
+                pkg.error(file, line, column, str(e), e.hint or DATE_HINT)
                 value = None
             if value is not None and value.precision == "open" and not name.endswith("end"):
                 pkg.error(file, line, _col(pkg, table, name), f"{name} cannot be open ('..'): only end columns may be",
@@ -325,10 +338,11 @@ def check(path: str | Path) -> Package:
     """Read and validate a package; `pkg.problems` holds everything found."""
     pkg = read_package(path)
     periods.check(pkg)
+    switch = _switch(pkg)
     for name, frame in pkg.tables.items():
         table = TABLES[name]
         _check_cells(pkg, table, frame)
-        _check_dates(pkg, table, frame)
+        _check_dates(pkg, table, frame, switch)
     if len(pkg.tables) == len(TABLES):
         ids = _check_keys(pkg)
         _check_references(pkg, ids)

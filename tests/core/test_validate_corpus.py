@@ -147,6 +147,15 @@ def size_limit(table: str, limit: int, padding: int):
     return mutate
 
 
+def calendar(value):
+    """Declare the dataset's calendar switch (`calendar` in datapackage.json), first among its keys."""
+    def mutate(folder, _mp):
+        path = folder / "datapackage.json"
+        desc = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps({"calendar": value, **desc}, indent=2), encoding="utf-8")
+    return mutate
+
+
 def both(*mutations):
     def mutate(folder, mp):
         for m in mutations:
@@ -275,9 +284,23 @@ ERROR_CASES = [
     case("very-long-cell", cell("tenures", "stalin-gen-sec", "note", "x" * 5001),
          "tenures.csv:4:8: cell is 5001 characters long, over 5000 — shorten it: quotes should be short excerpts"),
     # dates
-    case("unparseable-date", cell("tenures", "stalin-gen-sec", "start", "April 1922"),
-         f"tenures.csv:4:4: cannot read date 'April 1922': write an EDTF date such as 1917-11-07, 1917-11, 1917, "
+    case("unparseable-date", cell("tenures", "stalin-gen-sec", "start", "3rd of April"),
+         f"tenures.csv:4:4: cannot read date '3rd of April': write an EDTF date such as 1917-11-07, 1917-11, 1917, "
          f"1926~ or 192X — {DATE_HINT}"),
+    case("month-in-words", cell("tenures", "stalin-gen-sec", "start", "April 1922"),
+         f"tenures.csv:4:4: cannot read date 'April 1922': write 1922-04 — {DATE_HINT}"),
+    case("range-with-a-hyphen", cell("tenures", "stalin-gen-sec", "start", "1926-1927"),
+         "tenures.csv:4:4: cannot read date '1926-1927': write 1926/1927 (an interval: EDTF separates its ends "
+         f"with /) — {DATE_HINT}"),
+    case("unicode-digits", cell("tenures", "stalin-gen-sec", "start", "١٩٢٢"),
+         "tenures.csv:4:4: cannot read date '١٩٢٢': write the digits as ASCII 0-9 (this has other digits, such as "
+         f"² or ١) — {DATE_HINT}"),
+    case("open-interval-in-a-cell", cell("tenures", "stalin-gen-sec", "end", "1985-04/.."),
+         "tenures.csv:4:6: '1985-04/..' is an interval with an open end, not a single date — "
+         "give its start (1985-04) in the start column and '..' in the end column"),
+    case("open-start-interval-in-a-cell", cell("tenures", "stalin-gen-sec", "start", "../1922"),
+         "tenures.csv:4:4: '../1922' is an interval with an open start, not a single date — "
+         "give its end (1922) in the end column and its start, if known, in the start column"),
     case("impossible-date", cell("tenures", "stalin-gen-sec", "start", "1922-02-30"),
          "tenures.csv:4:4: impossible date '1922-02-30': Feb 1922 has no day 30 in the Gregorian calendar — "
          + DATE_HINT),
@@ -287,8 +310,11 @@ ERROR_CASES = [
     case("impossible-os-month-beside-ns", both(cell("tenures", "lenin-sovnarkom-chair", "start", "1917-11-07"),
                                                cell("tenures", "lenin-sovnarkom-chair", "start_os", "1917-13-25")),
          f"tenures.csv:2:5: impossible month 13 in '1917-13-25' — {DATE_HINT}"),
-    case("year-zero", cell("tenures", "stalin-gen-sec", "start", "0000"),
-         f"tenures.csv:4:4: date '0000' is out of the supported range (years 1 to 9999) — {DATE_HINT}"),
+    case("year-out-of-range", cell("tenures", "stalin-gen-sec", "start", "10000"),
+         f"tenures.csv:4:4: cannot read date '10000': years run from -9999 to 9999 here — {DATE_HINT}"),
+    case("long-year", cell("tenures", "stalin-gen-sec", "start", "Y-170000002"),
+         "tenures.csv:4:4: date 'Y-170000002' is out of the supported range (years -9999 to 9999) — the dashboard "
+         "shows years -9999 to 9999; give the nearest date it can show, and the exact one in a note"),
     case("end-before-start", cell("tenures", "stalin-gen-sec", "end", "1921"),
          "tenures.csv:4:6: end (1921) is before start (3 Apr 1922) — "
          "swap the dates or correct the one that is wrong"),
@@ -298,6 +324,17 @@ ERROR_CASES = [
     case("os-after-switch", cell("tenures", "trotsky-foreign-affairs", "end_os", "1918-02-28"),
          "tenures.csv:3:7: Old Style date '1918-02-28' is after 31 January 1918, Russia's last Old Style day: "
          f"put it in the New Style column — {DATE_HINT}"),
+    case("os-after-the-datasets-switch", calendar({"julian_until": "1752-09-02"}),
+         "tenures.csv:2:5: Old Style date '1917-10-25' is after 2 September 1752, the last Old Style day of this "
+         f"dataset's sources (calendar.julian_until in datapackage.json): put it in the New Style column — {DATE_HINT}"),
+    case("calendar-not-a-day", calendar({"julian_until": "1752-02-30"}),
+         "datapackage.json:2:1: calendar.julian_until ('1752-02-30') is not a date: impossible date '1752-02-30': "
+         "Feb 1752 has no day 30 in the Julian (Old Style) calendar — write it like \"calendar\": {{\"julian_until\": "
+         "\"1752-09-02\"}}: the last day the sources date in Old Style, written in Old Style"),
+    case("calendar-not-an-object", calendar("Britain"),
+         "datapackage.json:2:1: calendar must be an object with julian_until, the last Old Style day, as an EDTF day"
+         " — write it like \"calendar\": {{\"julian_until\": \"1752-09-02\"}}: the last day the sources date in "
+         "Old Style, written in Old Style"),
     case("open-start", cell("tenures", "stalin-gen-sec", "start", ".."),
          "tenures.csv:4:4: start cannot be open ('..'): only end columns may be — leave it empty when unknown"),
     case("tenure-without-date", both(cell("tenures", "trotsky-foreign-affairs", "start", ""),
