@@ -21,7 +21,6 @@ How the two lists meet (docs/import.md, "Comparing with a second list"):
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -94,9 +93,6 @@ class Holding:
         if r.lo is None:
             r = _resolved(self.end)
         return r.lo
-
-    def dates_key(self) -> tuple:
-        return (self.person, self.position, self.start, self.end)
 
 
 @dataclass
@@ -414,7 +410,6 @@ def tables(imported: Imported, opts: Options, list_file: ListFile | None = None)
 
     # Tenures, by office and start.
     compared.sort(key=lambda c: (c.holding.position, c.holding.first_day if c.holding.first_day is not None else 0))
-    tenure_of: dict[int, str] = {}
     held: dict[tuple[str, str], int] = defaultdict(int)
     for c in compared:
         held[(c.holding.person, c.holding.position)] += 1
@@ -438,10 +433,6 @@ def tables(imported: Imported, opts: Options, list_file: ListFile | None = None)
         counter[key] += 1
         base = f"{pid}-{office_ids[h.position]}"
         tid = ids.new(base if held[key] == 1 else f"{base}-{counter[key]}")
-        tenure_of[id(h)] = tid
-        for other in (c.wikidata, c.listed):
-            if other is not None:
-                tenure_of[id(other)] = tid
         notes = list(h.notes)
         if h.ordinal:
             notes.insert(0, f"ordinal {h.ordinal} in Wikidata")
@@ -489,7 +480,7 @@ def tables(imported: Imported, opts: Options, list_file: ListFile | None = None)
         if c.wikidata:
             _extras(out, ids, c.wikidata, pid, start, end, h.office)
 
-    _successions(out, ids, compared, wd, list_file, opts, scope, person, tenure_of, claim, why)
+    _successions(out, ids, compared, list_file, opts, scope, person, claim, why)
     _source_rows(out, opts, list_file)
     return out
 
@@ -515,7 +506,7 @@ def _extras(out, ids: _Ids, h: Holding, pid: str, start: Time, end: Time, office
                                        group_id=gid, **dated, **cite))
 
 
-def _successions(out, ids, compared, wd, list_file, opts, scope, person, tenure_of, claim, why) -> None:
+def _successions(out, ids, compared, list_file, opts, scope, person, claim, why) -> None:
     """Relations of kind `succession` (predecessor -> successor), from each tenure's replaces / replaced by.
 
     Where both sources speak of a tenure's predecessor (or successor) the preferred one's is written, and
@@ -650,7 +641,3 @@ def write_package(out: Path, rows: dict[str, list[dict]], opts: Options, files: 
         os.replace(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def today() -> str:
-    return dt.date.today().isoformat()
