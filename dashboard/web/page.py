@@ -373,7 +373,7 @@ def _export(m: PageModel) -> html.Details:
             html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
             html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
                    href="/export/data.zip?" + m.state.query()),
-            *exports.links(state.query()),
+            *exports.links(m.state.query()),
             html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
         ]),
         html.Label([html.Span("Citation of this view", className="sr-only"),
