@@ -4,7 +4,8 @@ Each bar is a tenure's validity (core/validity.py): solid while it is surely in
 force, hatched and faded while it may be (a vague date, or no end recorded
 after the day it was last attested); open ends run to the end of the record
 with a marker; events sit on their own lane. The x axis is in milliseconds
-since 1970 (plotly's date axis), from day numbers. The date cursor is shape 0,
+since 1970 (plotly's date axis), from day numbers, or in day numbers for a
+record that reaches before year 1 (`day_axis.py`). The date cursor is shape 0,
 so the browser can move it without asking the server.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..core.validate import split_list
-from . import ending
+from . import day_axis, ending
 from .style import FONT, NONE_COLOUR, colour_map, esc
 
 EVENTS_LANE = "Events"
@@ -338,12 +339,18 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                "range": [-0.6, n - 0.4], "autorange": False, "automargin": bool(fill), "fixedrange": True,
                "tickfont": {"size": font_size}},
     )
+    axis = day_axis.x_axis(ds, window, slide=fill)
+    if axis.in_days:  # built in milliseconds above: the record reaches before year 1
+        day_axis.to_day_numbers(fig)
+        fig.update_xaxes(axis.settings)
+        fig.layout.meta = {**fig.layout.meta, "x_per_day": 1}  # x units of a day (none: plotly's milliseconds)
     return fig
 
 
-def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15) -> go.Figure:
+def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15, ds=None) -> go.Figure:
     """The timeline's date axis on its own, kept in view above the scrolling lanes; the page keeps its range
-    equal to the lanes' (assets/dashboard.js, `syncAxis`)."""
+    equal to the lanes' (assets/dashboard.js, `syncAxis`). With the dataset `ds`, the axis it needs (day
+    numbers for a record before year 1, `day_axis.py`)."""
     fig = go.Figure()
     fig.update_layout(
         height=AXIS_HEIGHT, autosize=True, margin={"l": LANE_LABEL_PX, "r": 10, "t": AXIS_HEIGHT - 4, "b": 0},
@@ -353,4 +360,7 @@ def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15) -> g
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None, "ticks": "outside"},
         yaxis={"visible": False, "fixedrange": True},
     )
+    axis = day_axis.x_axis(ds, window) if ds is not None else None
+    if axis is not None and axis.in_days:
+        fig.update_xaxes(axis.settings)
     return fig
