@@ -1,6 +1,8 @@
 """Lecture scenes: each sets the cursor date, the timeline window and the focus."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..core.validate import split_list
@@ -48,6 +50,7 @@ def scenes(ds) -> list[dict]:
 def scene_number(pathname: str | None, count: int) -> int | None:
     """`/scene/3` -> 3 (1-based), clamped to the scenes there are; None for other paths."""
     parts = [p for p in (pathname or "").split("/") if p]
-    if len(parts) != 2 or parts[0] != "scene" or not parts[1].isdigit() or count == 0:
+    # ASCII digits only: "²".isdigit() is true, and int() refuses it.
+    if len(parts) != 2 or parts[0] != "scene" or not re.fullmatch(r"[0-9]{1,9}", parts[1]) or count == 0:
         return None
     return min(max(int(parts[1]), 1), count)

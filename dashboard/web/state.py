@@ -3,6 +3,7 @@ is rendered from it, and every change is written back to it. Bad parameters
 fall back to their defaults with a notice; they never raise."""
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from ..core.dates import DateError, resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views.network import LAYERS
 
+_DIGITS = re.compile(r"[0-9]{1,6}")
 LANES = ("office", "person")
 COLOURS = ("organisation", "faction")
 MAX_PARAM = 200
@@ -81,11 +83,14 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
         if not value:
             continue
         try:
-            if resolve(value).lo is None:
-                raise DateError(value)
-            setattr(state, key, value)
+            value_of = resolve(value)
         except DateError:
             notices.append(f"Ignored '{key}={value}': not a date (write it like 1927-11-15, 1927-11 or 1927).")
+            continue
+        if value_of.lo is None or value_of.precision in ("interval", "set"):
+            notices.append(f"Ignored '{key}={value}': not one date (write it like 1927-11-15, 1927-11 or 1927).")
+        else:
+            setattr(state, key, value)
     if state.start and state.end and resolve(state.end).hi < resolve(state.start).lo:
         notices.append("Ignored the timeline window: it ends before it starts.")
         state.start = state.end = ""
@@ -115,7 +120,7 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     state.everyone = take("everyone") in ("1", "true")
     state.whole = take("whole") in ("1", "true")
     lp = take("lp")
-    if lp.isdigit() and 1 <= int(lp) <= 10_000:
+    if _DIGITS.fullmatch(lp) and 1 <= int(lp) <= 10_000:  # ASCII digits only: "²".isdigit() is true
         state.lp = int(lp)
     elif lp:
         notices.append(f"Ignored 'lp={lp}': the page of lanes is a number from 1.")

@@ -13,7 +13,8 @@ from dashboard.core.days import from_gregorian as D
 from dashboard.core.validity import MARGIN
 from dashboard.views import state
 
-DATASETS = [FIXTURES / "mini", FIXTURES / "medium", ROOT / "data" / "soviet", ROOT / "data" / "finnish-university-reform"]
+DATASETS = [FIXTURES / "mini", FIXTURES / "medium", FIXTURES / "ancient", ROOT / "data" / "soviet",
+            ROOT / "data" / "finnish-university-reform"]
 
 
 @pytest.fixture(scope="module")

@@ -59,6 +59,7 @@ def test_scenes_expand_focus(ds):
 
 
 @pytest.mark.parametrize("path, n", [("/scene/1", 1), ("/scene/2", 2), ("/scene/9", 2), ("/scene/0", 1),
-                                     ("/scene/x", None), ("/", None), ("/scene/1/2", None), (None, None)])
+                                     ("/scene/x", None), ("/", None), ("/scene/1/2", None), (None, None),
+                                     ("/scene/²", None), ("/scene/١", None), ("/scene/" + "9" * 30, None)])
 def test_scene_number(path, n):
     assert lecture.scene_number(path, 2) == n

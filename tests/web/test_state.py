@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,3 +41,24 @@ def test_bad_values_fall_back_with_notices():
 def test_any_query_parses_without_raising(args):
     state, notices = parse(args, ["soviet"], KNOWN)
     assert isinstance(state, ViewState) and all(isinstance(n, str) for n in notices)
+
+
+@pytest.mark.parametrize("args, notice", [
+    ({"lp": "²"}, "Ignored 'lp=²': the page of lanes is a number from 1."),  # "²".isdigit() is true
+    ({"lp": "١٩"}, "Ignored 'lp=١٩': the page of lanes is a number from 1."),  # int() would read it as 19
+    ({"date": "١٩٢٧"}, "Ignored 'date=١٩٢٧': not a date (write it like 1927-11-15, 1927-11 or 1927)."),
+    ({"date": "../1985-04-12"}, "Ignored 'date=../1985-04-12': not a date (write it like 1927-11-15, 1927-11 or 1927)."),
+    ({"start": "1985-04/.."}, "Ignored 'start=1985-04/..': not a date (write it like 1927-11-15, 1927-11 or 1927)."),
+    ({"date": "Y-170000002"}, "Ignored 'date=Y-170000002': not a date (write it like 1927-11-15, 1927-11 or 1927)."),
+    ({"date": "1964/2008"}, "Ignored 'date=1964/2008': not one date (write it like 1927-11-15, 1927-11 or 1927)."),
+    ({"end": "[1667,1668]"}, "Ignored 'end=[1667,1668]': not one date (write it like 1927-11-15, 1927-11 or 1927)."),
+])
+def test_hostile_dates_and_digits_fall_back_with_a_notice(args, notice):
+    state, notices = parse(args, [], KNOWN)
+    assert notices == [notice] and state == ViewState()
+
+
+@pytest.mark.parametrize("value", ["-0043-03-15", "0000", "-9999", "9999-12-31", "2001-21", "192X"])
+def test_any_year_is_a_date_in_the_url(value):
+    state, notices = parse({"date": value, "start": value, "end": value}, [], KNOWN)
+    assert notices == [] and state.date == state.start == state.end == value
