@@ -11,15 +11,8 @@
     var d = new Date(day * DAY_MS);
     return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
   }
-  function parseDate(text) {
-    var m = /^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$/.exec(text || "");
-    if (!m) return null;
-    var y = +m[1], mo = m[2] ? +m[2] : 1, d = m[3] ? +m[3] : 1;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    var t = Date.UTC(y, mo - 1, d);
-    if (new Date(t).getUTCDate() !== d) return null;
-    return Math.floor(t / DAY_MS);
-  }
+  /* A day of the window, from a plotly date-axis value (a date string or milliseconds). */
+  function axisDay(v) { return typeof v === "number" ? iso(Math.floor(v / DAY_MS)) : String(v).slice(0, 10); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
   function cell(text, tag) {
     return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
@@ -82,6 +75,28 @@
     focusBefore = null;
     if (back && back.focus) back.focus();
   }
+  /* The search's results by keyboard: Down from the field into the list, Up and Down through it, Esc
+     closes it (Enter on a result picks it: it is a button). */
+  document.addEventListener("keydown", function (e) {
+    var box = document.getElementById("search-box"), list = document.getElementById("search-hits");
+    if (!box || !list) return;
+    var hits = Array.prototype.slice.call(list.querySelectorAll("button.hit"));
+    var at = hits.indexOf(document.activeElement);
+    if (e.target !== box && at < 0) return;
+    if (e.key === "ArrowDown" && hits.length) {
+      hits[Math.min(at + 1, hits.length - 1)].focus();
+      e.preventDefault();
+    } else if (e.key === "ArrowUp" && at >= 0) {
+      (at === 0 ? box : hits[at - 1]).focus();
+      e.preventDefault();
+    } else if (e.key === "Escape" && hits.length) {
+      window.dash_clientside.set_props("search-hits", {children: []});
+      box.focus();
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+
   document.addEventListener("keydown", function (e) {
     var aside = document.getElementById("detail");
     if (e.key === "Escape" && aside && aside.classList.contains("open")) {
@@ -421,7 +436,8 @@
         var t = open && table ? tables(day, table) : null;
         var all = Array.isArray(everyone) && everyone.length > 0;
         return [trigger === "cursor" ? no() : networkStyle(base || [], person, all, payload, focus), label(day),
-                parseDate(typed) === day ? no() : iso(day),
+                // The date field follows the cursor, unless someone is typing in it.
+                document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
                 t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload, layers) {
@@ -433,14 +449,6 @@
         var people = (focus && focus.people ? focus.people : []).concat(person ? [person] : []);
         window.requestAnimationFrame(function () { outline(people); if (day !== null) moveLine(day); });
         return no();
-      },
-      typedDate: function (text, min, max) {
-        var day = parseDate(text);
-        if (day === null) {
-          return [no(), [{type: "P", namespace: "dash_html_components",
-                        props: {children: "'" + text + "' is not a date: write it like 1927-11-15, 1927-11 or 1927."}}]];
-        }
-        return [Math.min(Math.max(day, min), max), []];
       },
       detailShown: function (_children) {
         var aside = document.getElementById("detail");
@@ -461,9 +469,11 @@
       togglePlay: function (_n, disabled) {
         return [!disabled, disabled ? "❚❚ Pause" : "▶ Play"];
       },
-      step: function (_n, day, max, speed) {
-        var next = day + (speed || 30);
-        if (next >= max) return [max, true, "▶ Play"];
+      step: function (_n, day, max, speed, steps) {
+        // The next calendar step (first of the month, quarter or year), computed in Python (page.play_steps).
+        var list = (steps && steps[speed]) || [];
+        var next = list.find(function (d) { return d > day; });
+        if (next === undefined || next >= max) return [max, true, "▶ Play"];
         return [next, no(), no()];
       },
       preset: function () {
@@ -477,7 +487,7 @@
         } else {
           // First and last day of the period, computed in Python (page.periods).
           var a = +button.getAttribute("data-start"), b = +button.getAttribute("data-end");
-          Plotly.relayout(gd, {"xaxis.range": [iso(a), iso(b + 1)]});
+          Plotly.relayout(gd, {"xaxis.range": [iso(a), iso(b) + " 23:59:59.999"]});  // through its last day
         }
         return no();
       },
@@ -490,16 +500,21 @@
           rels: rels, layers: (layers || []).join(",") === defaults.layers ? null : layers,
           everyone: everyone && everyone.length ? "1" : null,
           lp: lanePage > 1 ? lanePage : null};
-        if (relayout && relayout["xaxis.range[0]"]) {
-          changes.start = String(relayout["xaxis.range[0]"]).slice(0, 10);  // a day is precise enough
-          changes.end = String(relayout["xaxis.range[1]"]).slice(0, 10);
+        // A zoom or pan reports "xaxis.range[0]" and "[1]"; a preset (Plotly.relayout) the whole "xaxis.range".
+        var range = relayout && (relayout["xaxis.range"] ||
+                                 (relayout["xaxis.range[0]"] && [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]));
+        if (range) {
+          changes.start = axisDay(range[0]);
+          changes.end = axisDay(range[1]);
         } else if (relayout && relayout["xaxis.autorange"]) {
           changes.start = null; changes.end = null;
         }
         var url = query(changes);
         if (url === window.location.pathname + window.location.search) return no();
-        // Discrete changes push a history entry, so Back undoes them.
-        window.history.pushState(null, "", url);
+        // Discrete changes push a history entry, so Back undoes them; a zoom or pan drag replaces it.
+        var trigger = window.dash_clientside.callback_context.triggered_id;
+        var drag = trigger === "timeline" && relayout && relayout["xaxis.range[0]"] !== undefined;
+        if (drag) window.history.replaceState(null, "", url); else window.history.pushState(null, "", url);
         return url;
       },
       wholeRecord: function (value) {

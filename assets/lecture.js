@@ -119,11 +119,11 @@
     if (handled) e.preventDefault();
   });
 
-  /* Back and forward: between scenes, step there; anywhere else, render the page from the URL. */
+  /* Back and forward between scenes step there; anywhere else dcc.Location renders the page from the URL
+     (dashboard/web/page.py), which is the view's state. */
   window.addEventListener("popstate", function () {
     var m = /^\/scene\/(\d+)$/.exec(window.location.pathname);
-    if (m && presenting()) { go(+m[1]); return; }
-    window.location.reload();
+    if (m && presenting()) go(+m[1]);
   });
 
   // The data export link carries the current view's query.

@@ -44,13 +44,16 @@ def _precision_note(row, cols: tuple[str, ...]) -> str:
 
 
 def citation(ds, row) -> html.Div:
+    """The quote and where it stands: the source by its title (a link when its origin is a web address),
+    and the lines (or, for a query result, the statement)."""
     src = _row(ds, "sources", row["source_id"])
     title = src["title"] if src is not None else row["source_id"]
-    file = f", {src['file']}" if src is not None and src["file"] else ""
+    origin = str(src["origin"]) if src is not None else ""
+    named = html.A(html.Cite(title), href=origin) if origin.startswith(("https://", "http://")) else html.Cite(title)
+    where = f"lines {row['locator']}" if str(row["locator"])[:1].isdigit() else f"statement {row['locator']}"
     return html.Div(className="citation", children=[
         html.Blockquote(row["quote"], className="quote"),
-        html.Div([html.Span("Source: "), html.Cite(title), html.Span(f"{file}, lines {row['locator']}")],
-                 className="source-line"),
+        html.Div([html.Span("Source: "), named, html.Span(f", {where}")], className="source-line"),
     ])
 
 

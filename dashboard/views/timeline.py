@@ -176,6 +176,27 @@ def _event_trace(ds, people: set[str] | None = None, ids: set[str] | None = None
     )
 
 
+THIN = 0.015  # a bar shorter than this share of the span in view is hard to hit
+
+
+def _hit_trace(bars: pd.DataFrame, window: tuple[int, int] | None):
+    """Invisible markers over the middle of thin bars (a few days in a decade draw a pixel or two), so a
+    click there opens the tenure, not the neighbour."""
+    if bars.empty:
+        return None
+    lo, hi = window if window else (int(bars["v_lo"].min()), int(bars["v_hi"].max()))
+    thin = bars[(bars["v_hi"] - bars["v_lo"] + 1) < THIN * max(1, hi - lo)]
+    if thin.empty:
+        return None
+    return go.Scatter(
+        x=[ms((a + b) // 2) for a, b in zip(thin["v_lo"], thin["v_hi"])], y=list(thin["lane"]), mode="markers",
+        showlegend=False, marker={"size": 16, "color": "rgba(0,0,0,0)"},
+        customdata=[[tid, pid, "tenure"] for tid, pid in zip(thin["tenure_id"], thin["person_id"])],
+        hovertext=[f"<b>{esc(n)}</b><br>{esc(t)}<br>{esc(sp)}" for n, t, sp in zip(thin["name"], thin["title"], thin["span"])],
+        hovertemplate="%{hovertext}<extra></extra>", meta={"role": "hit"},
+    )
+
+
 def _changes_within(bars: pd.DataFrame, window: tuple[int, int]) -> pd.Series:
     """Tenures taken or lost inside the window (their sure start or end falls in it)."""
     a, b = window
@@ -282,6 +303,9 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         vague = pd.concat(vague_parts)
         if not vague.empty:
             traces.append(_bar_trace(vague, "a", "b", label, colours[key], True, core.empty))
+    hits = _hit_trace(bars, window)
+    if hits is not None:
+        traces.append(hits)
     opened = _marker_trace(bars[bars["open"]].assign(at=lambda r: r["v_end"] + 1), "at", "triangle-right",
                            "Open: continues past the record", "continues past the end of the record")
     missing = _marker_trace(pd.concat([bars[bars["end_missing"]].assign(at=lambda r: r["v_end"] + 1),
@@ -363,4 +387,5 @@ def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15, ds=N
     axis = day_axis.x_axis(ds, window) if ds is not None else None
     if axis is not None and axis.in_days:
         fig.update_xaxes(axis.settings)
+        fig.update_layout(uirevision="axis")  # new ticks (web/dayaxis.py) keep the range the page gave it
     return fig

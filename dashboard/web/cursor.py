@@ -42,14 +42,6 @@ clientside_callback(
 
 
 clientside_callback(
-    _js("typedDate"),
-    Output("cursor", "value", allow_duplicate=True), Output("notices", "children", allow_duplicate=True),
-    Input("date-input", "value"), State("cursor", "min"), State("cursor", "max"),
-    prevent_initial_call=True,
-)
-
-
-clientside_callback(
     _js("togglePlay"),
     Output("player", "disabled"), Output("play", "children"),
     Input("play", "n_clicks"), State("player", "disabled"),
@@ -61,6 +53,7 @@ clientside_callback(
     Output("cursor", "value", allow_duplicate=True), Output("player", "disabled", allow_duplicate=True),
     Output("play", "children", allow_duplicate=True),
     Input("player", "n_intervals"), State("cursor", "value"), State("cursor", "max"), State("speed", "value"),
+    State("play-steps", "data"),
     prevent_initial_call=True,
 )
 

@@ -5,6 +5,7 @@ it is served with a warning, otherwise the page shows the problems.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,14 @@ class Registry:
     @property
     def names(self) -> list[str]:
         return list(self.paths)
+
+    def title(self, name: str) -> str:
+        """A dataset's title from its datapackage.json (without loading it), else its folder name."""
+        try:
+            title = json.loads((self.paths[name] / "datapackage.json").read_text(encoding="utf-8")).get("title")
+        except (OSError, ValueError, AttributeError):
+            title = None
+        return str(title) if title else name
 
     def get(self, name: str = "") -> Entry:
         name = name if name in self.paths else self.default.name

@@ -2,9 +2,9 @@
 so a hand-made request with the wrong types gets the defaults, not a 500."""
 from __future__ import annotations
 
-import re
+from urllib.parse import parse_qs, urlsplit
 
-from ..core import days
+from ..core.dates import DateError, resolve
 
 
 def text(value, default: str = "") -> str:
@@ -35,23 +35,12 @@ def choice(value, allowed: tuple[str, ...]) -> str:
     return value if value in allowed else allowed[0]
 
 
-_AXIS_DAY = re.compile(r"^\s*(-?\d{1,5})-(\d{2})-(\d{2})")
-
-
-def axis_day(value) -> int | None:
-    """A day number from a plotly date-axis value: `1927-11-15 06:00:00.5` or milliseconds since 1970."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 10**15:
-        return int(value // 86_400_000)
-    m = _AXIS_DAY.match(value) if isinstance(value, str) else None
-    if not m:
-        return None
+def url_window(url: str) -> tuple[int, int] | None:
+    """The timeline window (`start`, `end`) of a page URL or query string, as first and last day."""
+    query = parse_qs(urlsplit(url).query if "?" in url else url.lstrip("?"))
+    start, end = (query.get(k, [""])[0] for k in ("start", "end"))
     try:
-        return days.from_gregorian(int(m[1]), int(m[2]), int(m[3]))
-    except (ValueError, OverflowError):
+        a, b = resolve(start).lo, resolve(end).hi
+    except DateError:
         return None
-
-
-def axis_window(relayout: dict) -> tuple[int, int] | None:
-    """The timeline window a zoom or pan left in plotly's relayoutData, as first and last day."""
-    a, b = axis_day(relayout.get("xaxis.range[0]")), axis_day(relayout.get("xaxis.range[1]"))
     return (a, b) if a is not None and b is not None and a <= b else None

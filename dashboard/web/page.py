@@ -214,7 +214,7 @@ def _topbar(m: PageModel, reg) -> html.Header:
                                       placeholder="Find a person (any spelling)…", className="search-box")]),
                 html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
             ]),
-            dcc.Dropdown(id="dataset", options=[{"label": n, "value": n} for n in reg.names],
+            dcc.Dropdown(id="dataset", options=[{"label": reg.title(n), "value": n} for n in reg.names],
                          value=m.entry.name, clearable=False, className="dataset-switch"),
         ]),
     ])
@@ -223,9 +223,11 @@ def _topbar(m: PageModel, reg) -> html.Header:
 def _cursor_bar(m: PageModel) -> html.Section:
     return html.Section(className="cursor-bar", **{"aria-label": "Date cursor"}, children=[
         html.Button("▶ Play", id="play", className="btn", n_clicks=0, title="Play through time"),
-        dcc.Dropdown(id="speed", className="speed", clearable=False, value=30, searchable=False,
-                     options=[{"label": "1 month / step", "value": 30}, {"label": "3 months / step", "value": 91},
-                              {"label": "1 year / step", "value": 365}]),
+        dcc.Store(id="play-steps", data=play_steps(m.lo, m.hi)),
+        dcc.Dropdown(id="speed", className="speed", clearable=False, value="month", searchable=False,
+                     options=[{"label": "1 month / step", "value": "month"},
+                              {"label": "3 months / step", "value": "quarter"},
+                              {"label": "1 year / step", "value": "year"}]),
         html.Div(className="slider-wrap", children=[
             dcc.Slider(id="cursor", min=m.lo, max=m.hi, step=1, value=m.cursor, marks=payload.slider_marks(m.lo, m.hi),
                        updatemode="drag", included=False, allow_direct_input=False),
@@ -233,6 +235,7 @@ def _cursor_bar(m: PageModel) -> html.Section:
         html.Label([html.Span("Date", className="sr-only"),
                     dcc.Input(id="date-input", type="text", value=m.date, debounce=True, className="date-input",
                               placeholder="1927-11-15")]),
+        html.Span(id="date-error", className="date-error", role="alert"),
         html.Output(id="cursor-label", className="cursor-label", **{"aria-live": "polite"}),
         _whole_toggle(m),
     ])
@@ -248,10 +251,30 @@ def _whole_toggle(m: PageModel):
                          style={"display": "none"} if declared is None or declared == record else None)
 
 
+STEP_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+MAX_STEPS = 5000  # past this many steps in the record a unit is too fine to play through
+
+
+def play_steps(lo: int, hi: int) -> dict[str, list[int]]:
+    """The days Play steps through, per speed: the first of each month, quarter or year in [lo, hi],
+    so a step never drifts (calendar arithmetic stays in Python: core/days.py)."""
+    out = {}
+    for name, months in STEP_MONTHS.items():
+        y, m, _ = days.to_gregorian(lo)
+        first = days.from_gregorian(y, ((m - 1) // months) * months + 1, 1)
+        steps, day = [], first
+        while day <= hi and len(steps) <= MAX_STEPS:
+            if day >= lo:
+                steps.append(day)
+            day = days.add_months(day, months)
+        out[name] = steps if len(steps) <= MAX_STEPS else []
+    return out
+
+
 def _scene_panel(m: PageModel):
-    if not m.scenes:
-        return html.Div(id="scene-panel", hidden=True)
-    return html.Section(id="scene-panel", className="scene-panel", **{"aria-live": "polite"}, children=[
+    # Always in the layout (the scene callbacks write to it), hidden for a dataset without scenes.
+    return html.Section(id="scene-panel", className="scene-panel", hidden=not m.scenes, **{"aria-live": "polite"},
+                        children=[
         html.Button("◀", id="scene-prev", className="btn scene-nav", title="Previous scene (Left, PageUp)",
                     n_clicks=0),
         html.Div(className="scene-text", children=[

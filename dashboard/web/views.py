@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
+from ..core import days
+from ..core.dates import DateError, resolve
 from ..views import detail, network, search, timeline
 from . import payload
 from .datasets import registry
-from .inputs import axis_window, choice, integer, mapping, strings, text
+from .inputs import choice, integer, mapping, strings, text, url_window
 from .page import PRESENT_FIGURE, lane_pages
 from .state import COLOURS, LANES
 
@@ -21,12 +23,14 @@ def _dataset(meta):
     Output("lane-page", "options"), Output("lane-page", "value"), Output("lane-pager", "hidden"),
     Input("lanes", "value"), Input("colour", "value"), Input("orgs", "value"), Input("kinds", "value"),
     Input("lane-page", "value"),
-    State("cursor", "value"), State("timeline", "relayoutData"), State("view-meta", "data"),
+    State("cursor", "value"), State("url-written", "data"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
-def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, relayout, meta):
+def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, written, meta):
     ds = _dataset(meta)
-    window = axis_window(mapping(relayout))
+    # The window is the URL's (the view's state): the last one written, else the one the page was rendered from.
+    url = text(written) or "?" + text(mapping(meta).get("query"))
+    window = url_window(url)
     when = integer(cursor)
     colour = choice(colour, COLOURS)
     # Other lanes or filters: back to the first page of lanes.
@@ -77,6 +81,33 @@ def live_layout(_):
 
 
 @callback(
+    Output("cursor", "value", allow_duplicate=True), Output("date-error", "children"),
+    Input("date-input", "n_submit"), Input("date-input", "n_blur"), State("date-input", "value"),
+    State("cursor", "value"), State("cursor", "min"), State("cursor", "max"),
+    prevent_initial_call=True,
+)
+def typed_date(_submit, _blur, value, current, lo, hi):
+    """A date typed in the field: the cursor goes there, or the field says why it cannot (and the cursor
+    keeps its last good date). One parser for every date: core/dates.py."""
+    value, lo, hi = text(value).strip(), integer(lo), integer(hi)
+    if not value:
+        return no_update, ""
+    try:
+        parsed = resolve(value)
+    except DateError as e:
+        return no_update, f"Not a date: {e}. Write it like 1927-11-15, 1927-11 or 1927."
+    if parsed.lo is None or parsed.precision not in ("day", "month", "year"):
+        return no_update, "Write a day, a month or a year, like 1927-11-15, 1927-11 or 1927."
+    day = parsed.lo
+    if day == integer(current):
+        return no_update, ""
+    if not lo <= day <= hi:
+        edge = lo if day < lo else hi
+        return edge, f"{parsed.label} is outside {days.label(lo)} – {days.label(hi)}: showing {days.label(edge)}."
+    return day, ""
+
+
+@callback(
     Output("search-hits", "children"),
     Input("search-box", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
@@ -92,6 +123,7 @@ def search_people(query, meta):
 
 @callback(
     Output("detail-body", "children"), Output("selection", "data"), Output("detail", "className"),
+    Output("search-hits", "children", allow_duplicate=True),
     Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
     Input({"type": "hit", "index": ALL}, "n_clicks"), Input("search-box", "n_submit"),
     State("search-box", "value"), State("view-meta", "data"),
@@ -115,13 +147,15 @@ def show_detail(click, node, edge, _hits, _submit, query, meta):
         kind, rid = "relation", str(edge.get("relation_id", ""))
     elif isinstance(trigger, dict) and trigger.get("type") == "hit":
         if not ctx.triggered[0]["value"]:
-            return no_update, no_update, no_update  # the hit list was just drawn, nothing clicked
+            return no_update, no_update, no_update, no_update  # the hit list was just drawn, nothing clicked
         kind, rid = "person", str(trigger["index"])
         person = rid
     elif trigger == "search-box":
         hits = search.find(ds["people"], text(query))
         if not hits:
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update
         kind, rid = "person", hits[0][0]
         person = rid
-    return detail.panel(ds, kind, rid), person, "panel detail open"
+    # A pick from the search closes its list.
+    picked = isinstance(trigger, dict) or trigger == "search-box"
+    return detail.panel(ds, kind, rid), person, "panel detail open", [] if picked else no_update

@@ -152,3 +152,18 @@ def test_a_scene_draws_its_lanes_and_events_first():
     others = [t for t in fig.data if (t.meta or {}).get("role") == "events"][0]
     assert [c[0] for c in scene.customdata] == ["boris-execution-1937"] and scene.text == ("Boris shot",)
     assert scene.marker.size > others.marker.size and "boris-execution-1937" not in {c[0] for c in others.customdata}
+
+
+def test_thin_bars_get_an_invisible_hit_target():
+    medium = load(FIXTURES / "medium")
+    window = (D(1800, 1, 1), D(1999, 12, 31))  # two centuries: a two-year tenure is a pixel or two
+    fig = timeline.figure(medium, window=window)
+    hit = [t for t in fig.data if (t.meta or {}).get("role") == "hit"]
+    assert hit, "no hit targets"
+    ids = {c[0] for c in hit[0].customdata}
+    # Dina's secretaryship (a month sure, two years maybe) is thin in two centuries; Boris's decade as chair is not.
+    assert "dina-secretary" in ids and "boris-chair" not in ids
+    bars = timeline.tenure_bars(medium)
+    thin = bars[(bars["v_hi"] - bars["v_lo"] + 1) < timeline.THIN * (window[1] - window[0])]
+    assert ids == set(thin["tenure_id"])
+    assert hit[0].marker.color == "rgba(0,0,0,0)" and hit[0].marker.size >= 14

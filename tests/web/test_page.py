@@ -1,0 +1,169 @@
+"""The page as people use it (issue: the page at every size): the detail opens in view, nothing scrolls
+sideways on a tablet or a phone, the cursor spans the story's period, history steps through exactly the
+states visited, a preset window survives a reload and a lane switch, a bad typed date says why, the
+search list closes after a pick and works by keyboard."""
+import json
+import time
+import urllib.parse
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import FIXTURES, ROOT
+from dashboard.core import days
+from dashboard.web.factory import create_app
+
+pytestmark = pytest.mark.browser
+
+
+def _size(dash_duo, w, h):
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": w < 600})
+
+
+def _open(dash_duo, app, query="", size=(1280, 720)):
+    dash_duo.start_server(app)
+    _size(dash_duo, *size)
+    dash_duo.driver.get(dash_duo.server_url + "/" + (f"?{query}" if query else ""))
+    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+    dash_duo.wait_for_element("#network canvas", timeout=30)
+
+
+def _until(condition, timeout=10.0):
+    """Wait for a condition (never for a fixed time)."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "condition not met in time"
+        time.sleep(0.1)
+
+
+def _query(dash_duo) -> dict:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlparse(dash_duo.driver.current_url).query))
+
+
+@pytest.fixture
+def soviet():
+    return create_app(ROOT / "data" / "soviet", ROOT / "data")
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_bar_click_opens_the_detail_inside_the_viewport(dash_duo, soviet, size):
+    _open(dash_duo, soviet, "date=1927-11-15", size)
+    bar = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#timeline .bars .point path")[0]
+    ActionChains(dash_duo.driver).move_to_element(bar).pause(0.3).click().perform()
+    dash_duo.wait_for_element("#detail.open .quote", timeout=10)
+    box = dash_duo.driver.execute_script(
+        "const r = document.getElementById('detail').getBoundingClientRect();"
+        "return [r.left, r.top, r.right, r.bottom, innerWidth, innerHeight];")
+    left, top, right, bottom, width, height = box
+    assert 0 <= left < right <= width and 0 <= top < bottom <= height, box
+    # Focus went into it; Esc closes it and gives focus back.
+    assert dash_duo.driver.execute_script("return document.getElementById('detail').contains(document.activeElement)")
+    ActionChains(dash_duo.driver).send_keys(Keys.ESCAPE).perform()
+    dash_duo.wait_for_no_elements("#detail.open", timeout=5)
+
+
+@pytest.mark.parametrize("size", [(390, 844), (768, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_no_sideways_scroll_on_phones_and_tablets(dash_duo, soviet, size):
+    _open(dash_duo, soviet, "date=1927-11-15&sel=trotsky", size)
+    dash_duo.wait_for_element("#detail.open", timeout=10)
+    width = dash_duo.driver.execute_script("return [document.documentElement.scrollWidth, innerWidth]")
+    assert width[0] <= width[1], width
+    # Every control can be reached: the search, the date field, Play, the views.
+    for css in ("#search-box", "#date-input", "#play", "#present-toggle"):
+        r = dash_duo.driver.execute_script(f"const r = document.querySelector('{css}').getBoundingClientRect();"
+                                           "return [r.left, r.right, r.width];")
+        assert r[0] >= 0 and r[1] <= width[1] and r[2] > 0, (css, r)
+
+
+def test_the_slider_spans_the_period_and_the_toggle_the_record(dash_duo, soviet):
+    _open(dash_duo, soviet, "date=1927-11-15")
+    slider = dash_duo.driver.execute_script(
+        "const s = document.querySelector('#cursor [role=slider]');"
+        "return [s.getAttribute('aria-valuemin'), s.getAttribute('aria-valuemax')];")
+    assert [int(v) for v in slider] == [days.year_start(1917), days.year_end(1953)]
+    dash_duo.find_element("#whole input").click()
+    dash_duo.wait_for_element("#whole input:checked", timeout=15)
+    slider = dash_duo.driver.execute_script(
+        "const s = document.querySelector('#cursor [role=slider]'); return s.getAttribute('aria-valuemin');")
+    assert int(slider) < days.year_start(1917) and _query(dash_duo).get("whole") == "1"
+
+
+def _pick(dash_duo, text):
+    box = dash_duo.find_element("#search-box")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(text)
+    dash_duo.wait_for_element("#search-hits button.hit", timeout=10)
+    dash_duo.find_element("#search-hits button.hit").click()
+
+
+def test_five_selections_five_backs_five_forwards(dash_duo):
+    app = create_app(ROOT / "data" / "soviet", ROOT / "data")
+    _open(dash_duo, app, "date=1927-11-15")
+    visited = [_query(dash_duo).get("sel")]
+    for name in ("Trotsky", "Zinoviev", "Kamenev", "Bukharin", "Rykov"):
+        _pick(dash_duo, name)
+        dash_duo.wait_for_contains_text("#detail", name, timeout=10)
+        dash_duo.wait_for_element("#search-hits:empty", timeout=5)  # the list closes after a pick
+        visited.append(_query(dash_duo).get("sel"))
+    assert len(set(visited)) == 6
+    for expected in reversed(visited[:-1]):
+        dash_duo.driver.back()
+        dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+        assert _query(dash_duo).get("sel") == expected
+    for expected in visited[1:]:
+        dash_duo.driver.forward()
+        dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+        assert _query(dash_duo).get("sel") == expected
+
+
+def test_a_preset_window_survives_a_reload_and_a_lane_switch(dash_duo, soviet):
+    _open(dash_duo, soviet, "date=1927-11-15")
+    dash_duo.find_element("button[id*='preset'][id*='\"index\":1']").click()  # 1924-1929
+    window = lambda: (_query(dash_duo).get("start"), _query(dash_duo).get("end"))  # noqa: E731
+    _until(lambda: window() == ("1924-01-01", "1929-12-31"), timeout=10)
+    dash_duo.driver.refresh()
+    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+    shown = dash_duo.driver.execute_script(
+        "return document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range.map(v => "
+        "new Date(v).toISOString().slice(0, 10))")
+    assert shown[0] == "1924-01-01" and shown[1] >= "1929-12-31"
+    dash_duo.find_element("#lanes input[value='person']").click()
+    _until(lambda: _query(dash_duo).get("lanes") == "person", timeout=10)
+    assert window() == ("1924-01-01", "1929-12-31")
+    shown = dash_duo.driver.execute_script(
+        "return document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range.map(v => "
+        "new Date(v).toISOString().slice(0, 10))")
+    assert shown[0] == "1924-01-01"
+
+
+@pytest.mark.parametrize("typed, message", [("1927-13-45", "Not a date"), ("7 Nov 1917", "Not a date"),
+                                            ("1850", "outside")])
+def test_a_bad_typed_date_says_why_and_keeps_the_cursor(dash_duo, soviet, typed, message):
+    _open(dash_duo, soviet, "date=1927-11-15")
+    box = dash_duo.find_element("#date-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(typed, Keys.ENTER)
+    dash_duo.wait_for_contains_text("#date-error", message, timeout=10)
+    if message == "Not a date":
+        assert dash_duo.find_element("#cursor-label").text == "15 Nov 1927"
+
+
+def test_search_by_keyboard(dash_duo):
+    _open(dash_duo, create_app(FIXTURES / "mini", FIXTURES))
+    box = dash_duo.find_element("#search-box")
+    box.send_keys("st")
+    dash_duo.wait_for_element("#search-hits button.hit", timeout=10)
+    box.send_keys(Keys.ARROW_DOWN)
+    assert dash_duo.driver.execute_script("return document.activeElement.classList.contains('hit')")
+    ActionChains(dash_duo.driver).send_keys(Keys.ESCAPE).perform()
+    dash_duo.wait_for_element("#search-hits:empty", timeout=5)
+    assert dash_duo.driver.execute_script("return document.activeElement.id") == "search-box"
+    box.send_keys("a")
+    dash_duo.wait_for_element("#search-hits button.hit", timeout=10)
+    box.send_keys(Keys.ARROW_DOWN)
+    ActionChains(dash_duo.driver).send_keys(Keys.ENTER).perform()
+    dash_duo.wait_for_element("#detail.open", timeout=10)
+    assert json.loads(json.dumps(_query(dash_duo))).get("sel")
