@@ -305,9 +305,14 @@
   }
 
   function declutterSoon() {
-    window.cancelAnimationFrame(labelFrame);
-    // Two frames: the first lets cytoscape apply a new stylesheet or viewport, the second measures.
-    labelFrame = window.requestAnimationFrame(function () { labelFrame = window.requestAnimationFrame(declutter); });
+    // Once the view has stopped changing: during a scene's zoom or the cursor's sweep, labels would be
+    // measured on every frame for nothing (and slow the animation down).
+    clearTimeout(labelFrame);
+    labelFrame = setTimeout(function () {
+      var cy = cyOf();
+      if (cy && cy.animated()) { declutterSoon(); return; }
+      window.requestAnimationFrame(declutter);
+    }, 60);
   }
 
   function hookLabels() {
@@ -426,14 +431,14 @@
       },
       moveCursor: function (day, person, layers, everyone, base, open, table, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
-        moveLine(day);
-        writeDate(day);
+        var trigger = window.dash_clientside.callback_context.triggered_id;
         sceneFocus = focus && focus.people ? focus.people : [];
         labelFirst = sceneFocus.concat(person ? [person] : []);
-        showDay(day, payload, layers);
-        var trigger = window.dash_clientside.callback_context.triggered_id;
+        // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
+        if (trigger === "selection") declutterSoon();
+        else { moveLine(day); writeDate(day); showDay(day, payload, layers); }
         // The table is built only while it is open; its rows arrive when it is first opened.
-        var t = open && table ? tables(day, table) : null;
+        var t = open && table && trigger !== "selection" ? tables(day, table) : null;
         var all = Array.isArray(everyone) && everyone.length > 0;
         return [trigger === "cursor" ? no() : networkStyle(base || [], person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.

@@ -210,7 +210,7 @@ def _topbar(m: PageModel, reg) -> html.Header:
         html.Div(className="topbar-controls", children=[
             html.Div(className="search", role="search", children=[
                 html.Label([html.Span("Find a person", className="sr-only"),
-                            dcc.Input(id="search-box", type="search", debounce=0.25, autoComplete="off",
+                            dcc.Input(id="search-box", type="search", debounce=False, autoComplete="off",
                                       placeholder="Find a person (any spelling)…", className="search-box")]),
                 html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
             ]),
