@@ -3,7 +3,8 @@
 Plotly chooses a date axis's ticks itself as the user zooms; a day-number axis has the ticks Python
 gave it, for the window it was drawn for. So when the lanes are zoomed or panned, or the page is
 drawn, this asks `day_axis` for the ticks of the new window and patches them into the lanes and
-into the sticky axis above them. For a dataset on plotly's date axis it does nothing.
+into the sticky axis above them (whose range assets/dashboard.js keeps equal to the lanes'). For a
+dataset on plotly's date axis it does nothing.
 """
 from __future__ import annotations
 
@@ -36,11 +37,11 @@ def _window(relayout: dict) -> tuple[int, int] | None | str:
 
 @callback(
     Output("timeline", "figure", allow_duplicate=True), Output("timeline-axis", "figure", allow_duplicate=True),
-    Input("view-meta", "data"), Input("timeline", "relayoutData"),
+    Input("view-meta", "data"), Input("timeline", "relayoutData"), State("timeline-axis", "relayoutData"),
     State("url", "search"), State("url", "pathname"), State("present", "data"),
     prevent_initial_call="initial_duplicate",
 )
-def day_ticks(meta, relayout, search, pathname, present):
+def day_ticks(meta, relayout, synced, search, pathname, present):
     ds = registry().get(text(mapping(meta).get("dataset"))).dataset
     if ds is None or not day_axis.needs_days(ds):
         return no_update, no_update
@@ -53,10 +54,18 @@ def day_ticks(meta, relayout, search, pathname, present):
         return no_update, timeline.axis_figure(m.window, ds=ds)
     window = _window(mapping(relayout))
     if window == "":
+        # Not a change of the x axis (a late "autosize", say): it may have overtaken the zoom before it, whose
+        # answer Dash then drops. The page copies the lanes' range to the sticky axis: take it from there.
+        window = _window(mapping(synced))
+    if window == "":
         return no_update, no_update
     axis = day_axis.x_axis(ds, window, slide=present is True)
     lanes, sticky = Patch(), Patch()
     for patch in (lanes, sticky):
         patch["layout"]["xaxis"]["tickvals"] = axis.settings["tickvals"]
         patch["layout"]["xaxis"]["ticktext"] = axis.settings["ticktext"]
+    if window:
+        # The page copies the lanes' range to the sticky axis as they move; say it here too, so that these
+        # ticks never arrive with an older range.
+        sticky["layout"]["xaxis"]["range"] = list(window)
     return lanes, sticky

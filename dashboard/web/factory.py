@@ -7,7 +7,7 @@ from pathlib import Path
 from dash import Dash, _callback
 
 from .. import settings
-from . import api, cursor, dayaxis, datasets, exports, lecture, page, protocol, viewdata, views  # noqa: F401  (feature modules register callbacks on import)
+from . import api, cursor, datasets, dayaxis, exports, lecture, page, protocol, viewdata, views  # noqa: F401  (feature modules register callbacks on import)
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
