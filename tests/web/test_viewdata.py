@@ -39,3 +39,12 @@ def test_url_names_the_build(mini):
     create_app(mini)
     entry = registry().get()
     assert viewdata.url(entry) == f"/view-data/{mini.name}/{entry.digest}.json" and entry.digest
+
+
+def test_slider_marks_count_years_as_historians_do():
+    from dashboard.core.days import from_gregorian as D
+    from dashboard.web.payload import slider_marks
+
+    labels = [m["label"] for m in slider_marks(D(-499, 1, 1), D(1500, 12, 31)).values()]
+    assert labels == ["500 BCE", "1 CE", "500 CE", "1000 CE", "1500 CE"]  # never "1 BCE" for a year zero
+    assert [m["label"] for m in slider_marks(D(1917, 1, 1), D(1953, 12, 31)).values()][:2] == ["1920", "1925"]
