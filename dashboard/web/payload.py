@@ -37,7 +37,7 @@ def bounds(ds) -> tuple[int, int]:
 def slider_marks(lo: int, hi: int) -> dict:
     if lo < day_axis.FIRST_DATE_DAY:
         # A record before year 1: years as the timeline's day axis counts them (500 BCE, 1 CE: no year zero).
-        vals, text = day_axis.ticks(lo, hi, most=8)
+        vals, text = day_axis.ticks(lo, hi, most=5)
         return {v: {"label": t} for v, t in zip(vals, text)}
     first, last = days.to_gregorian(lo)[0], days.to_gregorian(hi)[0]
     span = last - first

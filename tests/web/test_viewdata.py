@@ -47,4 +47,5 @@ def test_slider_marks_count_years_as_historians_do():
 
     labels = [m["label"] for m in slider_marks(D(-499, 1, 1), D(1500, 12, 31)).values()]
     assert labels == ["500 BCE", "1 CE", "500 CE", "1000 CE", "1500 CE"]  # never "1 BCE" for a year zero
-    assert [m["label"] for m in slider_marks(D(1917, 1, 1), D(1953, 12, 31)).values()][:2] == ["1920", "1925"]
+    modern = [m["label"] for m in slider_marks(D(1917, 1, 1), D(1953, 12, 31)).values()]
+    assert modern[0] == "1920" and all(label.isdigit() for label in modern)  # plain years after year 1
