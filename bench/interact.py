@@ -175,7 +175,7 @@ def main() -> None:
     rows += [("click, any -> detail (ms)", all_clicks, 150), ("search keystroke -> results (ms)", keys, 100),
              ("scene change -> settled (ms)", scene, 1000)]
     print(f"dataset: {dataset.name}")
-    print(f"| measure | n | p50 | p95 | target | met |\n|---|---:|---:|---:|---:|---|")
+    print("| measure | n | p50 | p95 | target | met |\n|---|---:|---:|---:|---:|---|")
     met = total = 0
     for name, values, target in rows:
         p50, p95 = pct(values, 0.5), pct(values, 0.95)
