@@ -2,17 +2,13 @@
    fetched once after the page (see dashboard/web/viewdata.py and payload.py). */
 (function () {
   "use strict";
-  var DAY_MS = 86400000;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function no() { return window.dash_clientside.no_update; }
 
-  function iso(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
-  function label(day) {
-    var d = new Date(day * DAY_MS);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-  }
-  /* A day of the window, from a plotly date-axis value (a date string or milliseconds). */
-  function axisDay(v) { return typeof v === "number" ? iso(Math.floor(v / DAY_MS)) : String(v).slice(0, 10); }
+  // Day numbers as text and as the timeline's x unit: assets/day_numbers.js (loaded after this file).
+  function iso(day) { return window.dayNumbers.iso(day); }
+  function label(day) { return window.dayNumbers.label(day); }
+  function perDay(gd) { return window.dayNumbers.perDay(gd && gd.layout); }
+  function axisDay(v, gd) { var d = window.dayNumbers.dayOf(v, gd && gd.layout); return d === null ? null : iso(d); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
   function cell(text, tag) {
     return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
@@ -48,7 +44,7 @@
       gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncAxis(gd); });
       syncAxis(gd);
     }
-    var fl = gd._fullLayout, xa = fl.xaxis, x = xa.d2p(iso(day));
+    var fl = gd._fullLayout, xa = fl.xaxis, x = xa.d2p(day * perDay(gd));
     line.dataset.date = iso(day);
     line.style.display = x >= 0 && x <= xa._length ? "block" : "none";
     line.style.transform = "translateX(" + (xa._offset + x) + "px)";
@@ -69,8 +65,8 @@
   /* The detail drawer: focus moves into it when it opens, and back to where it was when it closes. */
   var focusBefore = null;
   function closeDetail() {
-    var aside = document.getElementById("detail");
-    if (aside) aside.className = "panel detail";
+    // Through Dash, so that the next detail ("open" again) is a change it applies.
+    window.dash_clientside.set_props("detail", {className: "panel detail"});
     var back = focusBefore && document.body.contains(focusBefore) ? focusBefore : document.getElementById("views");
     focusBefore = null;
     if (back && back.focus) back.focus();
@@ -200,11 +196,15 @@
     var presenting = page && page.classList.contains("present");
     var nodes = cy.nodes();
     if (!presenting || nodes.length > LABEL_LIMIT) {
-      if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size"); }); cy._slideFont = null; }
+      if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size text-max-width"); }); cy._slideFont = null; }
       return;
     }
     var size = Math.max(SLIDE_FONT, SLIDE_PX / cy.zoom());
-    if (cy._slideFont !== size) { cy.batch(function () { nodes.style("font-size", size); }); cy._slideFont = size; }
+    if (cy._slideFont !== size) {
+      // Names wrap at the same width on screen, whatever the zoom.
+      cy.batch(function () { nodes.style({"font-size": size, "text-max-width": 220 * size / SLIDE_FONT}); });
+      cy._slideFont = size;
+    }
   }
 
   function declutter() {
@@ -492,7 +492,8 @@
         } else {
           // First and last day of the period, computed in Python (page.periods).
           var a = +button.getAttribute("data-start"), b = +button.getAttribute("data-end");
-          Plotly.relayout(gd, {"xaxis.range": [iso(a), iso(b) + " 23:59:59.999"]});  // through its last day
+          // Through its last day, in the axis's own unit.
+          Plotly.relayout(gd, {"xaxis.range": [a * perDay(gd), (b + 1) * perDay(gd) - 1]});
         }
         return no();
       },
@@ -509,8 +510,8 @@
         var range = relayout && (relayout["xaxis.range"] ||
                                  (relayout["xaxis.range[0]"] && [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]));
         if (range) {
-          changes.start = axisDay(range[0]);
-          changes.end = axisDay(range[1]);
+          changes.start = axisDay(range[0], graphDiv());
+          changes.end = axisDay(range[1], graphDiv());
         } else if (relayout && relayout["xaxis.autorange"]) {
           changes.start = null; changes.end = null;
         }

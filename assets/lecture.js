@@ -2,10 +2,8 @@
    full screen, exports and "cite this view". Runs in the browser only. */
 (function () {
   "use strict";
-  var DAY_MS = 86400000;
   function no() { return window.dash_clientside.no_update; }
   function set(id, props) { window.dash_clientside.set_props(id, props); }
-  function iso(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
   function page() { return document.getElementById("page"); }
   function presenting() { var p = page(); return !!p && p.classList.contains("present"); }
@@ -32,7 +30,8 @@
   function setWindow(start, end) {
     var gd = graphDiv();
     if (gd && window.Plotly && start !== null && end !== null && start !== undefined && end !== undefined) {
-      Plotly.relayout(gd, {"xaxis.range": [iso(start), iso(end + 1)]});
+      var per = window.dayNumbers.perDay(gd.layout);  // the axis's unit (assets/day_numbers.js)
+      Plotly.relayout(gd, {"xaxis.range": [start * per, (end + 1) * per]});
     }
   }
 
@@ -119,6 +118,25 @@
     if (handled) e.preventDefault();
   });
 
+  /* The network's panel changed size (a window or a tablet turned, the page's layout settling, a mode
+     change): tell cytoscape, and frame the scene again for the new size. */
+  var reframe = null, watched = null;
+  function onResize() {
+    clearTimeout(reframe);
+    reframe = setTimeout(function () {
+      var el = document.getElementById("network"), cy = el && el._cyreg && el._cyreg.cy;
+      if (!cy) return;
+      cy.resize();
+      var scenes = storeData("scenes") || [], n = storeData("index") || 0, s = n && scenes[n - 1];
+      if (s && presenting()) zoomTo(s.people, s.day, undefined, storeData("memberships"), storeData("layers"));
+    }, 150);
+  }
+  var observer = window.ResizeObserver ? new ResizeObserver(onResize) : null;
+  setInterval(function () {  // the network element is replaced when the page renders again
+    var el = document.getElementById("network");
+    if (observer && el && el !== watched) { observer.disconnect(); observer.observe(el); watched = el; }
+  }, 500);
+
   /* Back and forward between scenes step there; anywhere else dcc.Location renders the page from the URL
      (dashboard/web/page.py), which is the view's state. */
   window.addEventListener("popstate", function () {
@@ -154,6 +172,8 @@
       showScene: function (n, scenes, cursor, payload, layers) {
         window.__lecture.scenes = scenes || [];
         window.__lecture.index = n || 0;
+        window.__lecture.memberships = payload && payload.memberships;
+        window.__lecture.layers = layers;
         if (!n || !scenes || !scenes.length) {
           return ["", "", scenes && scenes.length ? "Scene – / " + scenes.length : "", no()];
         }
@@ -207,15 +227,6 @@
         var trigger = window.dash_clientside.callback_context.triggered_id;
         var type = trigger === "export-network-svg" ? "svg" : "png";
         return {type: type, action: "download", filename: "network", options: {full: true, scale: 2, bg: "#ffffff"}};
-      },
-      cite: function (_n, day, payload) {
-        var d = new Date(day * DAY_MS);
-        var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"];
-        var when = d.getUTCDate() + " " + months[d.getUTCMonth()] + " " + d.getUTCFullYear();
-        var today = new Date().toISOString().slice(0, 10);
-        return (payload.title + ", as of " + when + ". " + window.location.href + " (viewed " + today + ").\n" +
-                "Sources: " + (payload.sources || []).join("; ") + ".");
       }
     }
   });

@@ -59,10 +59,3 @@ clientside_callback(
     Input("export-network-png", "n_clicks"), Input("export-network-svg", "n_clicks"),
     prevent_initial_call=True,
 )
-
-clientside_callback(
-    _js("cite"),
-    Output("citation", "value"),
-    Input("cite", "n_clicks"), State("cursor", "value"), State("payload", "data"),
-    prevent_initial_call=True,
-)

@@ -306,7 +306,7 @@ def _timeline_panel(m: PageModel) -> html.Section:
             html.Div(id="timeline-legend", children=payload.timeline_legend(timeline.legend(ds, state.colour))),
         ]),
         # The date axis stays in view while the lanes scroll under it.
-        dcc.Graph(id="timeline-axis", figure=timeline.axis_figure(m.window), className="timeline-axis",
+        dcc.Graph(id="timeline-axis", figure=timeline.axis_figure(m.window, ds=m.ds), className="timeline-axis",
                   config={"staticPlot": True, "displayModeBar": False}),
         html.Div(className="timeline-scroll", children=[
             # "auto": the graph follows its container unless the figure fixes a height (lanes do).

@@ -41,8 +41,8 @@ def slider_marks(lo: int, hi: int) -> dict:
         return {v: {"label": t} for v, t in zip(vals, text)}
     first, last = days.to_gregorian(lo)[0], days.to_gregorian(hi)[0]
     span = last - first
-    # At most about nine labels, so that they never run together on a phone.
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 2500) if span / s <= 9)
+    # At most about five labels, so that they never run together, even beside the other controls at 1024 px.
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 2500, 5000) if span / s <= 5)
     marks = {}
     for y in range((first // step + 1) * step, last + 1, step):
         d = days.year_start(y)

@@ -2,6 +2,9 @@
 change, search people, and open the detail panel for a clicked item."""
 from __future__ import annotations
 
+import datetime as dt
+
+import flask
 from dash import ALL, Input, Output, State, callback, ctx, html, no_update
 
 from ..core import days
@@ -159,3 +162,18 @@ def show_detail(click, node, edge, _hits, _submit, query, meta):
     # A pick from the search closes its list.
     picked = isinstance(trigger, dict) or trigger == "search-box"
     return detail.panel(ds, kind, rid), person, "panel detail open", [] if picked else no_update
+
+
+@callback(
+    Output("citation", "value"),
+    Input("cite", "n_clicks"), State("cursor", "value"), State("url-written", "data"), State("view-meta", "data"),
+    prevent_initial_call=True,
+)
+def cite_view(_n, cursor, written, meta):
+    """A citation of the view to paste into slides: the dataset, the day, the link, when it was viewed and
+    the sources."""
+    ds = _dataset(meta)
+    link = flask.request.host_url.rstrip("/") + (text(written) or "/?" + text(mapping(meta).get("query")))
+    sources = [f"{t} ({o})" if o else t for t, o in zip(ds["sources"]["title"], ds["sources"]["origin"])]
+    return (f"{ds.title}, as of {days.long_label(integer(cursor))}. {link} (viewed {dt.date.today().isoformat()}).\n"
+            f"Sources: {'; '.join(sources)}.")

@@ -145,3 +145,6 @@ def test_click_on_a_crossing_edge_selects_the_edge_under_the_pointer(dash_duo):
         selected = dash_duo.driver.execute_script(
             "return document.getElementById('network')._cyreg.cy.edges(':selected').map(e => e.id())")
         assert selected == [edge["id"]], edge
+        # The detail drawer lies over the network's right side: close it (Esc) before the next click.
+        dash_duo.driver.execute_script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+        dash_duo.wait_for_no_elements("#detail.open", timeout=5)
