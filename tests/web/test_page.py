@@ -39,6 +39,24 @@ def _until(condition, timeout=10.0):
         time.sleep(0.1)
 
 
+def _wait_still(dash_duo):
+    """The timeline has stopped redrawing (the callbacks after the first paint have landed)."""
+    dash_duo.driver.set_script_timeout(30)
+    dash_duo.driver.execute_async_script("""
+        const done = arguments[0];
+        let last = '', still = 0;
+        const tick = () => {
+          const g = document.querySelector('#timeline .js-plotly-plot');
+          const bars = document.querySelectorAll('#timeline .bars .point path');
+          const now = g && g._fullLayout && bars.length ?
+            JSON.stringify([bars.length, g._fullLayout.xaxis.range, bars[0].getAttribute('d')]) : '';
+          still = now && now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 6) done(true); else setTimeout(tick, 100);
+        };
+        tick();""")
+
+
 def _query(dash_duo) -> dict:
     return dict(urllib.parse.parse_qsl(urllib.parse.urlparse(dash_duo.driver.current_url).query))
 
@@ -51,7 +69,9 @@ def soviet():
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_bar_click_opens_the_detail_inside_the_viewport(dash_duo, soviet, size):
     _open(dash_duo, soviet, "date=1927-11-15", size)
+    _wait_still(dash_duo)
     bar = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#timeline .bars .point path")[0]
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
     ActionChains(dash_duo.driver).move_to_element(bar).pause(0.3).click().perform()
     dash_duo.wait_for_element("#detail.open .quote", timeout=10)
     box = dash_duo.driver.execute_script(
