@@ -122,49 +122,29 @@
   // assets/network_state.js (loaded after this file: Dash loads assets in name order).
   function NS() { return window.networkState; }
 
-  function networkStyle(base, person, everyone, payload, focus) {
+  /* `styles` come from Python (views/network.py, `styles`): the base sheet, and what the selection, the
+     scene's focus, the "everyone" toggle and the slides add to it. */
+  function networkStyle(styles, person, everyone, payload, focus) {
     var page = document.getElementById("page");
     var presenting = page && page.classList.contains("present");
-    var rules = base.slice();
-    if (presenting) rules.push({selector: "node", style: {"font-size": 26, "text-max-width": 220}});
-    rules.push({selector: "edge.off", style: {display: "none"}});
-    // Uncertain (a vague date, or no end recorded since it was last attested): drawn faded.
-    rules.push({selector: "edge.uncertain", style: {opacity: 0.35}});
-    rules.push({selector: "node.uncertain", style: {opacity: 0.55}});
-    // People not in the record at the date, and those with no tie then, are drawn only on request,
-    // faded and without labels, so the others stay legible.
-    var hidden = everyone && !presenting ? {opacity: 0.2, label: ""} : {display: "none"};
-    rules.push({selector: "node.gone, node.alone", style: hidden});
-    // Label places chosen on screen (`declutter`): below by default, else above, right or left; else none.
-    rules.push({selector: "node.lbl-top", style: {"text-valign": "top", "text-margin-y": -2}});
-    rules.push({selector: "node.lbl-right", style: {"text-valign": "center", "text-halign": "right",
-                                                    "text-margin-x": 2, "text-margin-y": 0}});
-    rules.push({selector: "node.lbl-left", style: {"text-valign": "center", "text-halign": "left",
-                                                   "text-margin-x": -2, "text-margin-y": 0}});
-    [["bottom-right", "bottom", "right"], ["bottom-left", "bottom", "left"], ["top-right", "top", "right"],
-     ["top-left", "top", "left"]].forEach(function (c) {
-      rules.push({selector: "node.lbl-" + c[0], style: {"text-valign": c[1], "text-halign": c[2], "text-margin-x": 0,
-                                                        "text-margin-y": 0}});
-    });
-    rules.push({selector: "node.nolabel", style: {label: ""}});
-    rules.push({selector: "node.hover", style: {label: "data(label)", "z-index": 99, "text-background-color": "#ffffff",
-                                                "text-background-opacity": 0.9, "text-background-padding": 2}});
+    var rules = (styles.base || []).slice();
+    if (presenting) rules.push({selector: "node", style: styles.present});
+    // Everyone in the record, on request (not on a slide, where the others must stay legible).
+    if (everyone && !presenting) rules = rules.concat(styles.everyone || []);
     NS().factionColours(payload.memberships || []).forEach(function (colour, i) {
       rules.push({selector: "node.fc" + i, style: {"background-color": colour}});
     });
     if (focus && focus.people && focus.people.length) {
-      rules.push({selector: focus.people.map(sel).join(", "), style: {"border-width": 6, "border-color": "#000000",
-                  width: 38, height: 38, "font-weight": "bold", "z-index": 9}});
+      rules.push({selector: focus.people.map(sel).join(", "), style: styles.focus});
     }
     if (focus && focus.relations && focus.relations.length) {
       rules.push({selector: focus.relations.map(function (r) { return sel("rel::" + r); }).join(", "),
-                  style: {width: 8, opacity: 1, "z-index": 9}});
+                  style: styles.focus_edge});
     }
     if (person) {
-      rules.push({selector: "node" + sel(person), style: {"border-width": 6, "border-color": "#C00000",
-                  width: 40, height: 40, "font-weight": "bold", "z-index": 10}});
+      rules.push({selector: "node" + sel(person), style: styles.selected});
       rules.push({selector: 'edge[source = "' + person + '"], edge[target = "' + person + '"]',
-                  style: {width: 6, opacity: 1}});
+                  style: styles.selected_edge});
     }
     return rules;
   }
@@ -355,7 +335,7 @@
   }
 
   /* The table view: the rows in force at `day`, then those that may be (listed apart, with why). */
-  function listed(rows, day, render) {
+  function listed(rows, day, render, columns) {
     var sure = [], maybe = [];
     (rows || []).forEach(function (r) {
       var s = NS().status(r, day);
@@ -364,21 +344,39 @@
     });
     if (maybe.length) {
       maybe.unshift({type: "Tr", namespace: "dash_html_components", props: {className: "apart", children: [
-        {type: "Th", namespace: "dash_html_components", props: {colSpan: 4, scope: "colgroup",
+        {type: "Th", namespace: "dash_html_components", props: {colSpan: columns, scope: "colgroup",
          children: "Possibly still in force: no end recorded, or dates uncertain"}}]}});
     }
     return sure.concat(maybe);
   }
 
+  /* A row's first cell: a button that opens the row's detail (`pick`, named in views/state.py). */
+  function pickCell(text, pick) {
+    return cell({type: "Button", namespace: "dash_html_components",
+                 props: {children: text, className: "row-pick", "data-pick": pick}}, "Th");
+  }
+
   function tables(day, state) {
     var offices = listed(state.offices, day, function (t, cls) {
-      return row([cell(t.title, "Th"), cell(t.name), cell(t.held), cell(t.ended)], cls);
-    });
+      return row([pickCell(t.title, t.pick), cell(t.name), cell(t.held), cell(t.ended)], cls);
+    }, 4);
     var relations = listed(state.relations, day, function (r, cls) {
-      return row([cell(r.a_name), cell(r.kind), cell(r.b_name), cell(r.held + (r.ended ? " · " + r.ended : ""))], cls);
-    });
-    return [offices, relations];
+      return row([pickCell(r.a_name + " — " + r.b_name + ": " + r.kind, r.pick), cell(r.held), cell(r.ended)], cls);
+    }, 3);
+    var w = state.event_window || 0;
+    var events = (state.events || []).filter(function (e) { return e.lo <= day + w && e.hi >= day - w; })
+      .map(function (e) { return row([pickCell(e.title, e.pick), cell(e.when), cell(e.people)]); });
+    return [offices, relations, events];
   }
+
+  /* A click (or Enter, or Space) on a row's button opens its detail through the server (views.show_detail). */
+  var picks = 0;
+  document.addEventListener("click", function (e) {
+    var button = e.target && e.target.closest && e.target.closest("#state-table [data-pick]");
+    if (!button) return;
+    picks += 1;
+    window.dash_clientside.set_props("table-pick", {data: {pick: button.getAttribute("data-pick"), n: picks}});
+  });
 
   /* Fetch a view-data file (dashboard/web/viewdata.py) into a store, or say on the page that it failed. */
   function fetchInto(url, store, failure) {
@@ -407,6 +405,23 @@
 
   var defaults = {lanes: "office", colour: "organisation", layers: "political"};
 
+  /* After a reload that a control asked for (the dataset switch), focus goes back to that control. */
+  var REFOCUS = "history-dashboard:refocus";
+  (function refocus() {
+    var id = null;
+    try { id = window.sessionStorage.getItem(REFOCUS); } catch (e) { return; }
+    if (!id) return;
+    var tries = 0, wait = setInterval(function () {
+      var el = document.getElementById(id);
+      tries += 1;
+      if ((el && el.offsetParent !== null) || tries > 100) {
+        clearInterval(wait);
+        try { window.sessionStorage.removeItem(REFOCUS); } catch (e) { /* private mode */ }
+        if (el) el.focus();
+      }
+    }, 100);
+  })();
+
   /* Cursor moves replace the current history entry (dragging would otherwise flood it). */
   function writeDate(day) {
     var url = query({date: iso(day)});
@@ -430,20 +445,22 @@
         return elementsAt(shown, day, payload, layers);
       },
       moveCursor: function (day, person, layers, everyone, base, open, table, focus, _present, payload, typed) {
-        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no()];
+        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no()];
         var trigger = window.dash_clientside.callback_context.triggered_id;
         sceneFocus = focus && focus.people ? focus.people : [];
         labelFirst = sceneFocus.concat(person ? [person] : []);
         // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
         if (trigger === "selection") declutterSoon();
         else { moveLine(day); writeDate(day); showDay(day, payload, layers); }
+        var thumb = document.querySelector("#cursor [role=slider]");
+        if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
         var t = open && table && trigger !== "selection" ? tables(day, table) : null;
         var all = Array.isArray(everyone) && everyone.length > 0;
-        return [trigger === "cursor" ? no() : networkStyle(base || [], person, all, payload, focus), label(day),
+        return [trigger === "cursor" ? no() : networkStyle(base || {}, person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
-                t ? t[0] : no(), t ? t[1] : no(), t ? "Offices held and relations in force on " + label(day) : no()];
+                t ? t[0] : no(), t ? t[1] : no(), t ? t[2] : no(), t ? "The state on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload, layers) {
         // New elements come with their day's classes; the cursor may have moved while they were drawn.
@@ -528,6 +545,8 @@
         return no();
       },
       switchDataset: function (name, meta) {
+        // The new dataset's page keeps the focus on the switch (`refocus`, below).
+        try { window.sessionStorage.setItem(REFOCUS, "dataset"); } catch (e) { /* private mode */ }
         window.location.assign(window.location.pathname + "?dataset=" + encodeURIComponent(name));
         return no();
       }

@@ -60,6 +60,16 @@
     cy.animate({zoom: Math.max(zoom, cy.minZoom()), center: {eles: target}}, {duration: 300});
   }
 
+  /* Focus never left on the page's body or on an element a mode change hid: it goes to `id` instead. */
+  function keepFocus(id) {
+    window.requestAnimationFrame(function () {
+      var at = document.activeElement;
+      var lost = !at || at === document.body || at.offsetParent === null;
+      var to = document.getElementById(id);
+      if (lost && to && to.offsetParent !== null) to.focus();
+    });
+  }
+
   function sceneUrl(n) {
     var params = new URLSearchParams(window.location.search);
     params.delete("date"); params.delete("start"); params.delete("end"); params.delete("sel");
@@ -98,9 +108,18 @@
     return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
   }
 
+  /* A character key (P, B, F, ".", digits, "?") acts only while single-key shortcuts are on (the setting in
+     the keys overlay: assets/keys.js); arrows, PageUp/PageDown, Home, End and Esc always do. */
+  function allowed(key) {
+    var single = key.length === 1 && key !== " ";
+    return !single || !window.keySettings || window.keySettings.singleKeysOn();
+  }
+
   document.addEventListener("keydown", function (e) {
     if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
     var key = e.key;
+    if (!allowed(key)) return;
+    if (key === "?") { if (window.keySettings) window.keySettings.open(); e.preventDefault(); return; }
     if (key === "p" || key === "P") { set("present", {data: !presenting()}); e.preventDefault(); return; }
     if (!presenting()) return;
     var current = storeData("index") || 0, count = (storeData("scenes") || []).length;
@@ -163,6 +182,7 @@
         var button = document.getElementById("present-toggle");
         if (button) button.textContent = on ? "Leave (Esc)" : "Present";
         window.dispatchEvent(new Event("resize"));
+        keepFocus(on && storeData("scenes") && storeData("scenes").length ? "scene-next" : "present-toggle");
         if (!on && /^\/scene\//.test(window.location.pathname)) {
           window.history.pushState(null, "", "/" + window.location.search);
         }
@@ -182,6 +202,7 @@
         if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", sceneUrl(n));
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
+        keepFocus("scene-next");
         animateCursor(cursor, s.day);
         zoomTo(s.people, s.day, undefined, payload && payload.memberships, layers);
         return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];

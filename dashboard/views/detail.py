@@ -130,6 +130,12 @@ def panel(ds, kind: str, rid: str) -> list:
     return [p for p in parts if p is not None]
 
 
+def resolve_pick(pick) -> tuple[str, str] | None:
+    """(kind, id) of a table row's button: "tenure:<id>" (views/state.py names them)."""
+    kind, _, rid = pick.partition(":") if isinstance(pick, str) else ("", "", "")
+    return (kind, rid) if kind in KIND_TABLE and rid else None
+
+
 def resolve_click(point: dict | None) -> tuple[str, str] | None:
     """(kind, id) of a plotly click point whose customdata is [id, person, kind, ...]."""
     try:

@@ -10,7 +10,17 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.validate import split_list
-from .style import NONE_COLOUR, RELATION_STYLE, colour_map
+from .style import (
+    BACKGROUND,
+    FADED_COLOUR,
+    FOCUS_COLOUR,
+    LABEL_COLOUR,
+    NONE_COLOUR,
+    ORGANISATION_COLOUR,
+    RELATION_STYLE,
+    SELECTED_COLOUR,
+    colour_map,
+)
 from .timeline import FACTION_KINDS
 
 # Layers of the network: the leadership struggle by default, private life and foreign policy on demand.
@@ -131,34 +141,91 @@ def memberships(ds) -> list[dict]:
     return out
 
 
+# Cytoscape's arrow shapes for RELATION_STYLE's ends.
+_ENDS = {"arrow": ("triangle", ""), "tee": ("tee", ""), "circles": ("circle", "circle"),
+         "squares": ("square", "square")}
+# Where a label goes when the browser moves it off its node (assets/dashboard.js, `declutter`).
+_LABEL_PLACES = {"top": ("top", "center"), "right": ("center", "right"), "left": ("center", "left"),
+                 "bottom-right": ("bottom", "right"), "bottom-left": ("bottom", "left"),
+                 "top-right": ("top", "right"), "top-left": ("top", "left")}
+
+
 def stylesheet(font_size: int = 20) -> list[dict]:
+    """The network's styles: people and organisations, relation kinds, and the classes the browser sets
+    for the cursor's day (uncertain, gone, alone, off) and for label places."""
     base = [
         {"selector": "node", "style": {
             "label": "data(label)", "font-size": font_size, "font-family": "system-ui, sans-serif",
-            "text-valign": "bottom", "text-margin-y": 4, "color": "#111111", "min-zoomed-font-size": 7,
+            "text-valign": "bottom", "text-margin-y": 4, "color": LABEL_COLOUR, "min-zoomed-font-size": 7,
             "text-wrap": "wrap", "text-max-width": 150,
-            "text-outline-color": "#ffffff", "text-outline-width": 3,
+            "text-outline-color": BACKGROUND, "text-outline-width": 3,
             "background-color": NONE_COLOUR, "width": 26, "height": 26,
-            "border-width": 2, "border-color": "#ffffff"}},
+            "border-width": 2, "border-color": BACKGROUND}},
         # An organisation without an acronym has a long name: one line, cut with "…" (the panel has it whole).
         {"selector": "node.organisation", "style": {"shape": "round-rectangle", "width": 34, "height": 22,
-                                                    "background-color": "#5C5C5C", "text-wrap": "ellipsis",
-                                                    "text-max-width": 190}},
-        {"selector": "edge", "style": {"width": 3, "curve-style": "bezier", "opacity": 0.85}},
-        {"selector": "node.focus, node:selected", "style": {"border-width": 6, "border-color": "#C00000",
+                                                    "background-color": ORGANISATION_COLOUR,
+                                                    "text-wrap": "ellipsis", "text-max-width": 190}},
+        # Edges at full opacity: faded, the lighter colours would fall under 3:1 against the panel.
+        {"selector": "edge", "style": {"width": 3, "curve-style": "bezier", "opacity": 1, "arrow-scale": 1.4}},
+        {"selector": "node.focus, node:selected", "style": {"border-width": 6, "border-color": SELECTED_COLOUR,
                                                             "width": 38, "height": 38, "font-weight": "bold",
                                                             "z-index": 10}},
-        {"selector": "edge.focus, edge:selected", "style": {"width": 7, "opacity": 1, "z-index": 10}},
+        {"selector": "edge.focus, edge:selected", "style": {"width": 7, "z-index": 10}},
     ]
-    for kind, (colour, line, arrow) in RELATION_STYLE.items():
-        style = {"line-color": colour, "line-style": line, "target-arrow-color": colour}
-        if arrow:
-            style["target-arrow-shape"] = "triangle"
-            style["arrow-scale"] = 1.4
+    for kind, (colour, line, ends) in RELATION_STYLE.items():
+        style = {"line-color": colour, "line-style": line, "target-arrow-color": colour,
+                 "source-arrow-color": colour}
+        target, source = _ENDS.get(ends, ("", ""))
+        if target:
+            style["target-arrow-shape"] = target
+        if source:
+            style["source-arrow-shape"] = source
         if kind == "repression":
             style["width"] = 4
         base.append({"selector": f"edge.{kind}", "style": style})
+    base += [
+        {"selector": "edge.off", "style": {"display": "none"}},
+        # Uncertain at the day (a vague date, or no end recorded since last attested): thinner lines, and
+        # people with a faint fill in a dashed ring; the colours keep their contrast.
+        {"selector": "edge.uncertain", "style": {"width": 1.5}},
+        {"selector": "node.uncertain", "style": {"background-opacity": 0.35, "border-color": FADED_COLOUR,
+                                                 "border-width": 3, "border-style": "dashed"}},
+        # Not in the record at the day, or with no tie then: drawn only on request (`EVERYONE`).
+        {"selector": "node.gone, node.alone", "style": {"display": "none"}},
+        {"selector": "node.lbl-top", "style": {"text-valign": "top", "text-margin-y": -2}},
+    ]
+    for place, (valign, halign) in _LABEL_PLACES.items():
+        if place != "top":
+            margin_x = {"right": 2, "left": -2}.get(place, 0)
+            base.append({"selector": f"node.lbl-{place}", "style": {"text-valign": valign, "text-halign": halign,
+                                                                     "text-margin-x": margin_x, "text-margin-y": 0}})
+    base += [
+        {"selector": "node.nolabel", "style": {"label": ""}},
+        {"selector": "node.hover", "style": {"label": "data(label)", "z-index": 99,
+                                             "text-background-color": BACKGROUND, "text-background-opacity": 0.9,
+                                             "text-background-padding": 2}},
+    ]
     return base
+
+
+# The styles the browser adds to `stylesheet()`: everyone in the record (the toggle), as hollow rings
+# without names; the scene's people; the selected person and their ties; names on a slide.
+EVERYONE = [{"selector": "node.gone, node.alone", "style": {
+    "display": "element", "label": "", "background-color": BACKGROUND, "border-color": FADED_COLOUR,
+    "border-width": 2}}]
+FOCUS = {"border-width": 6, "border-color": FOCUS_COLOUR, "width": 38, "height": 38, "font-weight": "bold",
+         "z-index": 9}
+FOCUS_EDGE = {"width": 8, "z-index": 9}
+SELECTED = {"border-width": 6, "border-color": SELECTED_COLOUR, "width": 40, "height": 40, "font-weight": "bold",
+            "z-index": 10}
+SELECTED_EDGE = {"width": 6}
+PRESENT = {"font-size": 26, "text-max-width": 220}
+
+
+def styles() -> dict:
+    """What the page ships for the browser to style the network with (assets/dashboard.js, `networkStyle`)."""
+    return {"base": stylesheet(), "everyone": EVERYONE, "focus": FOCUS, "focus_edge": FOCUS_EDGE,
+            "selected": SELECTED, "selected_edge": SELECTED_EDGE, "present": PRESENT}
 
 
 def legend(ds) -> dict:
@@ -170,6 +237,6 @@ def legend(ds) -> dict:
     return {
         "layers": [{"layer": lay, "label": LAYER_LABELS[lay]} for lay in LAYERS if lay in present],
         "relations": [{"kind": k, "colour": RELATION_STYLE[k][0], "line": RELATION_STYLE[k][1],
-                       "arrow": RELATION_STYLE[k][2]} for k in kinds],
+                       "ends": RELATION_STYLE[k][2]} for k in kinds],
         "groups": [{"id": g, "name": names[g], "colour": c} for g, c in group_colours(ds).items()],
     }

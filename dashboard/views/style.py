@@ -1,26 +1,59 @@
-"""Colours and sizes shared by the views. Okabe-Ito: safe for colour-blind viewers
-and distinct on a washed-out projector."""
+"""Colours and sizes shared by the views. Every colour drawn on the white panels has at least 3:1 contrast
+against it, as graphics need (WCAG 2.1, 1.4.11): Okabe-Ito hues, those too light for that darkened in CIELab
+until they reach it, and further dark hues. `scripts/palette.py` reports the contrast and how far
+apart the colours stay for colour-blind viewers (docs/accessibility.md)."""
 from __future__ import annotations
 
 import html
 
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-EXTRA = ["#7F3C8D", "#8C564B", "#3969AC", "#F2B701", "#E73F74", "#17BECF", "#E68310", "#008695", "#CF1C90",
-         "#4B4B8F", "#A5AA99"]
-PALETTE = OKABE_ITO[:7] + EXTRA
-NONE_COLOUR = "#9A9A9A"
+BACKGROUND = "#FFFFFF"  # the panels', in the normal and in the presentation theme
+# Each colour the one farthest from those before it for normal vision and the three colour-vision deficiencies
+# (scripts/palette.py): the first eight stay apart for all four.
+PALETTE = ["#0072B2", "#C48200", "#009E73", "#4E342E", "#283593", "#A0522D", "#6D4C41", "#CF1C90", "#D55E9A",
+           "#BF360C", "#3098CB", "#AD1457", "#00796B", "#5D4037", "#6A3D9A", "#9E7B00", "#008695"]
+NONE_COLOUR = "#8E8E8E"  # no organisation or faction
+ORGANISATION_COLOUR = "#5C5C5C"  # an organisation's node
+SELECTED_COLOUR = "#C00000"  # the selected person's ring, the cursor
+FOCUS_COLOUR = "#000000"  # a scene's people
+LABEL_COLOUR = "#111111"  # names
+FADED_COLOUR = "#767676"  # the ring of someone shown only on request (not in the record at the date)
 
+# kind: (colour, line style, ends). The kinds differ by line and ends as well as colour, so none is told
+# apart by colour alone: "arrow" points from the first person to the second, "tee" marks the one repressed,
+# "circles" and "squares" sit at both ends of a tie without a direction.
 RELATION_STYLE = {
-    # kind: (colour, line style, arrow)
-    "alliance": ("#009E73", "solid", False),
-    "rivalry": ("#E69F00", "dashed", False),
-    "patronage": ("#0072B2", "solid", True),
-    "repression": ("#D55E00", "solid", True),
-    "agreement": ("#7A5195", "dotted", False),
-    "family": ("#CC79A7", "dotted", False),
-    "succession": ("#56B4E9", "dashed", True),  # predecessor -> successor in an office
-    "other": ("#7A7A7A", "dotted", False),
+    "alliance": ("#009E73", "solid", ""),
+    "rivalry": ("#C48200", "dashed", ""),
+    "patronage": ("#0072B2", "solid", "arrow"),
+    "repression": ("#D55E00", "solid", "tee"),
+    "agreement": ("#7A5195", "dotted", ""),
+    "family": ("#C875A3", "dotted", "circles"),
+    "succession": ("#3098CB", "dashed", "arrow"),  # predecessor -> successor in an office
+    "other": ("#7A7A7A", "dotted", "squares"),
 }
+DIRECTED_ENDS = ("arrow", "tee")
+
+
+def network_colours() -> dict[str, str]:
+    """Every colour the network draws, by what it marks (checked against BACKGROUND in the tests)."""
+    out = {f"faction {i + 1}": c for i, c in enumerate(PALETTE)}
+    out.update({f"relation: {k}": c for k, (c, _, _) in RELATION_STYLE.items()})
+    out.update({"no faction": NONE_COLOUR, "organisation": ORGANISATION_COLOUR, "selected": SELECTED_COLOUR,
+                "scene focus": FOCUS_COLOUR, "shown on request": FADED_COLOUR, "names": LABEL_COLOUR})
+    return out
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(colour: str, background: str = BACKGROUND) -> float:
+    """WCAG 2.1 contrast ratio of two #RRGGBB colours."""
+    hi, lo = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 

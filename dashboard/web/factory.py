@@ -11,6 +11,13 @@ from . import api, cursor, datasets, dayaxis, exports, lecture, page, protocol, 
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
+# Dash's default page, with the interface's language, and without its <footer> around the scripts (the page
+# has one footer landmark of its own). The dataset's language goes on the page as it renders (page.py).
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
+</html>"""
 # Dash hands the globally registered callbacks to the first app created and forgets them;
 # keep a copy so every app (one per test, say) gets them all.
 _CALLBACKS = (list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP))
@@ -32,6 +39,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         __name__, assets_folder=str(ASSETS), title="History timelines and networks", update_title=None,
         serve_locally=True, suppress_callback_exceptions=True, compress=True,
     )
+    app.index_string = INDEX
     app.layout = page.layout
     entry = datasets.registry().get()
     if entry.ok:

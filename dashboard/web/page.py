@@ -11,6 +11,7 @@ from ..core import days, periods
 from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
+from ..views import state as state_rows
 from ..views.timeline import MAX_LANES
 from . import exports, payload, viewdata
 from .datasets import registry
@@ -32,6 +33,12 @@ def default_date(ds) -> str:
         return scenes["date"].iloc[0]
     lo = ds["tenures"]["start_lo"].min()
     return days.iso(int(lo)) if pd.notna(lo) else "1900"
+
+
+def language(ds) -> str:
+    """The dataset's language (`"language"` in datapackage.json, a BCP 47 tag such as "fi"), else English."""
+    tag = ds.descriptor.get("language")
+    return tag if isinstance(tag, str) and tag.replace("-", "").isalnum() and tag.isascii() else "en"
 
 
 def error_page(entry) -> html.Div:
@@ -157,7 +164,8 @@ def render(args: dict, pathname: str | None = None):
     m = model(args, pathname, reg)
     if m is None:
         return error_page(reg.get(first_value(args, "dataset")))
-    return html.Div(id="page", className="present" if m.state.present else "", children=[
+    return html.Div(id="page", className="present" if m.state.present else "", lang=language(m.ds), children=[
+        html.A("Skip to the views", href="#views", className="skip-link"),
         *_stores(m),
         html.Div(id="blackout", className="blackout", **{"aria-hidden": "true"}),
         # The first screen: both views fit it at 1280x720 and 1024x768; the options and exports follow below.
@@ -173,6 +181,7 @@ def render(args: dict, pathname: str | None = None):
         _controls(m),
         _export(m),
         _table(),
+        _keys(),
         html.Footer(className="footer", children=[
             html.P(m.ds.description),
             html.P(["Sources: ", *[html.Span(t + ("; " if i < len(m.ds["sources"]) - 1 else ""))
@@ -190,7 +199,7 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="table-url", data=viewdata.url(m.entry, "table")),
         dcc.Store(id="table-data"),
         dcc.Store(id="net-filter", data=network.visible(ds, state.groups, state.rels)),
-        dcc.Store(id="net-style", data=network.stylesheet()),
+        dcc.Store(id="net-style", data=network.styles()),
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
         dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
@@ -207,6 +216,8 @@ def _topbar(m: PageModel, reg) -> html.Header:
         html.H1(m.ds.title, id="title"),
         html.Button("Present", id="present-toggle", className="btn present-toggle", n_clicks=0,
                     title="Presentation mode (P); arrows or a clicker step through the scenes"),
+        html.Button("Keys", id="keys-open", className="btn small keys-open", title="Keyboard shortcuts (?)",
+                    **{"aria-haspopup": "dialog"}),
         html.Div(className="topbar-controls", children=[
             html.Div(className="search", role="search", children=[
                 html.Label([html.Span("Find a person", className="sr-only"),
@@ -214,6 +225,8 @@ def _topbar(m: PageModel, reg) -> html.Header:
                                       placeholder="Find a person (any spelling)…", className="search-box")]),
                 html.Ul(id="search-hits", className="search-hits", **{"aria-live": "polite"}),
             ]),
+            # Dropdowns are named by a label the browser links to them (assets/aria.js: `data-label-for`).
+            html.Span("Dataset", className="sr-only", **{"data-label-for": "dataset"}),
             dcc.Dropdown(id="dataset", options=[{"label": reg.title(n), "value": n} for n in reg.names],
                          value=m.entry.name, clearable=False, className="dataset-switch"),
         ]),
@@ -224,11 +237,12 @@ def _cursor_bar(m: PageModel) -> html.Section:
     return html.Section(className="cursor-bar", **{"aria-label": "Date cursor"}, children=[
         html.Button("▶ Play", id="play", className="btn", n_clicks=0, title="Play through time"),
         dcc.Store(id="play-steps", data=play_steps(m.lo, m.hi)),
+        html.Span("Play speed", className="sr-only", **{"data-label-for": "speed"}),
         dcc.Dropdown(id="speed", className="speed", clearable=False, value="month", searchable=False,
                      options=[{"label": "1 month / step", "value": "month"},
                               {"label": "3 months / step", "value": "quarter"},
                               {"label": "1 year / step", "value": "year"}]),
-        html.Div(className="slider-wrap", children=[
+        html.Div(className="slider-wrap", **{"data-slider-label": "Date"}, children=[
             dcc.Slider(id="cursor", min=m.lo, max=m.hi, step=1, value=m.cursor, marks=payload.slider_marks(m.lo, m.hi),
                        updatemode="drag", included=False, allow_direct_input=False),
         ]),
@@ -276,7 +290,7 @@ def _scene_panel(m: PageModel):
     return html.Section(id="scene-panel", className="scene-panel", hidden=not m.scenes, **{"aria-live": "polite"},
                         children=[
         html.Button("◀", id="scene-prev", className="btn scene-nav", title="Previous scene (Left, PageUp)",
-                    n_clicks=0),
+                    n_clicks=0, **{"aria-label": "Previous scene"}),
         html.Div(className="scene-text", children=[
             html.Div(className="scene-head", children=[
                 html.Span(id="scene-progress", className="scene-progress"),
@@ -285,7 +299,7 @@ def _scene_panel(m: PageModel):
             dcc.Markdown(id="scene-caption", className="scene-caption", dangerously_allow_html=False),
         ]),
         html.Button("▶", id="scene-next", className="btn scene-nav", title="Next scene (Right, PageDown, Space)",
-                    n_clicks=0),
+                    n_clicks=0, **{"aria-label": "Next scene"}),
     ])
 
 
@@ -308,7 +322,9 @@ def _timeline_panel(m: PageModel) -> html.Section:
         # The date axis stays in view while the lanes scroll under it.
         dcc.Graph(id="timeline-axis", figure=timeline.axis_figure(m.window, ds=m.ds), className="timeline-axis",
                   config={"staticPlot": True, "displayModeBar": False}),
-        html.Div(className="timeline-scroll", children=[
+        # Focusable, so the keyboard can scroll the lanes too.
+        html.Div(className="timeline-scroll", tabIndex="0", role="group", **{"aria-label": "Timeline lanes"},
+                 children=[
             # "auto": the graph follows its container unless the figure fixes a height (lanes do).
             dcc.Graph(id="timeline", figure=m.figure, className="timeline", responsive="auto",
                       # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
@@ -404,23 +420,67 @@ def _export(m: PageModel) -> html.Details:
     ])
 
 
+# What the keys do (assets/lecture.js and keys.js act on them). Character keys can be turned off.
+KEYS = [
+    ("?", "this list of keys"),
+    ("P", "presentation mode on or off"),
+    ("→, Page Down, Space", "next scene (in presentation mode; a presenter's clicker sends these)"),
+    ("←, Page Up", "previous scene"),
+    ("Home, End", "first scene, last scene"),
+    ("1 … 9, 0", "scene 1 … 9, scene 10"),
+    ("B or .", "black screen, and back"),
+    ("F", "full screen"),
+    ("Esc", "close the details or this list; then leave presentation mode"),
+    ("↓, ↑, Enter, Esc", "in the search: move through the people found, open one, close the list"),
+]
+
+
+def _keys() -> html.Div:
+    """The keys overlay (assets/keys.js): what each key does, and the setting that turns character keys off."""
+    return html.Div(id="keys-dialog", className="keys-dialog", role="dialog", hidden=True, tabIndex="-1",
+                    **{"aria-modal": "true", "aria-labelledby": "keys-title"}, children=[
+        html.H2("Keyboard shortcuts", id="keys-title"),
+        html.Table(className="table keys-table", children=[
+            _head("Key", "What it does"),
+            html.Tbody([html.Tr([html.Th(k, scope="row"), html.Td(what)]) for k, what in KEYS]),
+        ]),
+        dcc.Checklist(id="single-keys", className="keys-setting", value=["on"], inputClassName="check",
+                      labelClassName="check-label", options=[{"value": "on", "label": (
+                          "Single-key shortcuts (P, B, F, ., the digits and ?). Turn them off if they get in your "
+                          "way, for example with speech input; this browser remembers it.")}]),
+        html.Button("Close", id="keys-close", className="btn"),
+    ])
+
+
+def _head(*names: str) -> html.Thead:
+    return html.Thead(html.Tr([html.Th(n, scope="col") for n in names]))
+
+
 def _table() -> html.Section:
+    """The table view, the views' text alternative: the state at the cursor date, row by row; the first
+    cell of each row is a button that opens its detail (rows built in assets/dashboard.js, `tables`)."""
     # A button rather than <details>: Dash does not hear a <details> element open.
-    return html.Section(id="state-table", className="state-table", children=[
+    return html.Section(id="state-table", className="state-table", **{"aria-label": "Table view"}, children=[
         dcc.Store(id="table-open", data=False),
+        dcc.Store(id="table-pick"),
         html.Button("Show the table view: the state at the cursor date", id="table-toggle", n_clicks=0,
                     className="btn table-toggle", **{"aria-expanded": "false", "aria-controls": "table-body"}),
         html.Div(id="table-body", hidden=True, children=[
+            html.H2(id="table-caption", className="table-heading"),
+            html.P("The first cell of each row opens its source in the details; Esc comes back to the row.",
+                   className="table-hint"),
             html.Table(className="table", children=[
-                html.Caption(id="table-caption"),
-                html.Thead(html.Tr([html.Th("Office", scope="col"), html.Th("Holder", scope="col"),
-                                    html.Th("Held", scope="col"), html.Th("How it ended", scope="col")])),
+                html.Caption("Offices held"), _head("Office", "Holder", "Held", "How it ended"),
                 html.Tbody(id="table-offices"),
             ]),
             html.Table(className="table", children=[
-                html.Thead(html.Tr([html.Th("Person", scope="col"), html.Th("Relation", scope="col"),
-                                    html.Th("Person", scope="col"), html.Th("When", scope="col")])),
+                html.Caption("Relations in force"), _head("Relation", "When", "How it ended"),
                 html.Tbody(id="table-relations"),
+            ]),
+            html.Table(className="table", children=[
+                html.Caption(f"Events up to {state_rows.EVENT_WINDOW_DAYS} days before or after the date"),
+                _head("Event", "When", "People"),
+                html.Tbody(id="table-events"),
             ]),
         ]),
     ])

@@ -67,12 +67,20 @@ def network_component(elements: list[dict]) -> cyto.Cytoscape:
     )
 
 
+# The network's line ends as the key draws them (views/style.py, RELATION_STYLE).
+END_MARKS = {"arrow": ("", "▶"), "tee": ("", "┤"), "circles": ("●", "●"), "squares": ("■", "■"), "": ("", "")}
+
+
 def legend(spec: dict) -> list:
     items = []
     for r in spec["relations"]:
+        before, after = END_MARKS[r["ends"]]
         items.append(html.Li(className="legend-item", children=[
-            html.Span(className=f"swatch line {r['line']}", style={"borderTopColor": r["colour"]}),
-            html.Span(r["kind"] + (" →" if r["arrow"] else "")),
+            html.Span(className="swatch-ends", style={"color": r["colour"]}, **{"aria-hidden": "true"}, children=[
+                html.Span(before, className="end"), html.Span(className=f"swatch line {r['line']}",
+                                                              style={"borderTopColor": r["colour"]}),
+                html.Span(after, className="end")]),
+            html.Span(r["kind"]),
         ]))
     for g in spec["groups"]:
         items.append(html.Li(className="legend-item", children=[
@@ -80,8 +88,6 @@ def legend(spec: dict) -> list:
             html.Span(g["name"]),
         ]))
     return [html.Ul(items, className="legend-list")]
-
-
 
 
 def timeline_legend(items: list[tuple[str, str]]) -> list:

@@ -128,16 +128,17 @@ def search_people(query, meta):
     Output("detail-body", "children"), Output("selection", "data"), Output("detail", "className"),
     Output("search-hits", "children", allow_duplicate=True),
     Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
-    Input({"type": "hit", "index": ALL}, "n_clicks"), Input("search-box", "n_submit"),
+    Input({"type": "hit", "index": ALL}, "n_clicks"), Input("search-box", "n_submit"), Input("table-pick", "data"),
     State("search-box", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
-def show_detail(click, node, edge, _hits, _submit, query, meta):
+def show_detail(click, node, edge, _hits, _submit, pick, query, meta):
     ds = _dataset(meta)
     trigger = ctx.triggered_id
     kind, rid, person = "", "", no_update
-    if trigger == "timeline":
-        hit = detail.resolve_click(click)
+    if trigger in ("timeline", "table-pick"):
+        # A bar or event in the timeline, or a row's button in the table view.
+        hit = detail.resolve_click(click) if trigger == "timeline" else detail.resolve_pick(mapping(pick).get("pick"))
         if hit:
             kind, rid = hit
             if kind == "tenure":

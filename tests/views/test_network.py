@@ -49,11 +49,20 @@ def test_filters(ds):
     assert network.visible(ds, [], []) is None
 
 
-def test_stylesheet_styles_every_kind_and_arrows(ds):
+def test_stylesheet_styles_every_kind_and_its_ends(ds):
     sheet = {r["selector"]: r["style"] for r in network.stylesheet()}
-    for kind, (colour, _, arrow) in RELATION_STYLE.items():
-        assert sheet[f"edge.{kind}"]["line-color"] == colour
-        assert ("target-arrow-shape" in sheet[f"edge.{kind}"]) == arrow
+    for kind, (colour, _, ends) in RELATION_STYLE.items():
+        style = sheet[f"edge.{kind}"]
+        assert style["line-color"] == colour
+        assert ("target-arrow-shape" in style) == bool(ends)
+        # Only a tie with a direction has an end on one side alone.
+        assert ("source-arrow-shape" in style) == (ends in ("circles", "squares"))
+
+
+def test_no_two_relation_kinds_look_alike_without_colour():
+    """Relation kinds differ by line style and ends as well as colour (for colour-blind viewers)."""
+    looks = [(line, ends) for _, line, ends in RELATION_STYLE.values()]
+    assert len(set(looks)) == len(looks), looks
 
 
 def test_memberships_for_colouring(ds):
