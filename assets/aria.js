@@ -10,7 +10,7 @@
   "use strict";
 
   function repair(root) {
-    root.querySelectorAll(".dash-options-list[role=listbox]").forEach(function (list) {
+    root.querySelectorAll(".dash-checklist[role=listbox], .dash-radioitems[role=listbox]").forEach(function (list) {
       list.removeAttribute("role");
       list.querySelectorAll("[role=option]").forEach(function (o) {
         o.removeAttribute("role");

@@ -182,7 +182,11 @@
         var button = document.getElementById("present-toggle");
         if (button) button.textContent = on ? "Leave (Esc)" : "Present";
         window.dispatchEvent(new Event("resize"));
-        keepFocus(on && storeData("scenes") && storeData("scenes").length ? "scene-next" : "present-toggle");
+        // A mode change (not the page's first render) may hide the focused control.
+        if (window.__lecture.presenting !== undefined && window.__lecture.presenting !== !!on) {
+          keepFocus(on && (storeData("scenes") || []).length ? "scene-next" : "present-toggle");
+        }
+        window.__lecture.presenting = !!on;
         if (!on && /^\/scene\//.test(window.location.pathname)) {
           window.history.pushState(null, "", "/" + window.location.search);
         }
