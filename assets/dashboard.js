@@ -363,10 +363,13 @@
     var relations = listed(state.relations, day, function (r, cls) {
       return row([pickCell(r.a_name + " — " + r.b_name + ": " + r.kind, r.pick), cell(r.held), cell(r.ended)], cls);
     }, 3);
+    var memberships = listed(state.memberships, day, function (m, cls) {
+      return row([pickCell(m.group, m.pick), cell(m.name), cell(m.held), cell(m.ended)], cls);
+    }, 4);
     var w = state.event_window || 0;
     var events = (state.events || []).filter(function (e) { return e.lo <= day + w && e.hi >= day - w; })
       .map(function (e) { return row([pickCell(e.title, e.pick), cell(e.when), cell(e.people)]); });
-    return [offices, relations, events];
+    return [offices, relations, memberships, events];
   }
 
   /* A click (or Enter, or Space) on a row's button opens its detail through the server (views.show_detail). */
@@ -445,7 +448,7 @@
         return elementsAt(shown, day, payload, layers);
       },
       moveCursor: function (day, person, layers, everyone, base, open, table, focus, _present, payload, typed) {
-        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no()];
+        if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no(), no()];
         var trigger = window.dash_clientside.callback_context.triggered_id;
         sceneFocus = focus && focus.people ? focus.people : [];
         labelFirst = sceneFocus.concat(person ? [person] : []);
@@ -460,7 +463,8 @@
         return [trigger === "cursor" ? no() : networkStyle(base || {}, person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
-                t ? t[0] : no(), t ? t[1] : no(), t ? t[2] : no(), t ? "The state on " + label(day) : no()];
+                t ? t[0] : no(), t ? t[1] : no(), t ? t[2] : no(), t ? t[3] : no(),
+                t ? "The state on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload, layers) {
         // New elements come with their day's classes; the cursor may have moved while they were drawn.

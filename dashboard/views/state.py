@@ -3,8 +3,8 @@ to what, who was in the record. One set of rows, with the validity bounds of
 core/validity.py, feeds the table view (shipped to the browser, which compares
 the cursor's day with `lo`/`start`/`end`/`hi`) and the JSON API (`at`), so the
 two cannot disagree. Every row of the table view names what its button opens
-(`pick`: "tenure:<id>", "relation:<id>", "event:<id>"), the same detail a click
-in the views opens.
+(`pick`: "tenure:<id>", "relation:<id>", "group:<id>", "event:<id>"), the same
+detail a click in the views opens.
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def rows(ds) -> dict[str, list[dict]]:
                  for r in rel.itertuples(index=False)]
     groups = ds["groups"].set_index("group_id")
     mem = ds["memberships"].sort_values(["group_id", "v_lo", "membership_id"], kind="stable")
-    memberships = [{"membership_id": r.membership_id, "person_id": r.person_id, "name": names.get(r.person_id),
+    memberships = [{"pick": f"group:{r.group_id}", "membership_id": r.membership_id, "person_id": r.person_id, "name": names.get(r.person_id),
                     "group_id": r.group_id, "group": groups.at[r.group_id, "name"],
                     "group_kind": groups.at[r.group_id, "kind"], "end_rule": r.end_rule, "held": span(r),
                     "ended": say.sentence("memberships", r._asdict()), **_bounds(r)}

@@ -27,7 +27,8 @@ clientside_callback(_js("elementsChanged"), Output("network", "className"), Inpu
 clientside_callback(
     _js("moveCursor"),
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
-    Output("table-offices", "children"), Output("table-relations", "children"), Output("table-events", "children"),
+    Output("table-offices", "children"), Output("table-relations", "children"), Output("table-memberships", "children"),
+    Output("table-events", "children"),
     Output("table-caption", "children"),
     Input("cursor", "value"), Input("selection", "data"), Input("layers", "value"), Input("everyone", "value"),
     Input("net-style", "data"),

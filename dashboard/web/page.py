@@ -478,6 +478,10 @@ def _table() -> html.Section:
                 html.Tbody(id="table-relations"),
             ]),
             html.Table(className="table", children=[
+                html.Caption("Memberships in force"), _head("Group", "Member", "When", "How it ended"),
+                html.Tbody(id="table-memberships"),
+            ]),
+            html.Table(className="table", children=[
                 html.Caption(f"Events up to {state_rows.EVENT_WINDOW_DAYS} days before or after the date"),
                 _head("Event", "When", "People"),
                 html.Tbody(id="table-events"),

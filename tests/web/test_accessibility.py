@@ -64,6 +64,8 @@ def test_axe_finds_nothing(dash_duo, soviet, path, open_table):
         dash_duo.find_element("#table-toggle").click()
         dash_duo.wait_for_element("#table-offices .row-pick", timeout=10)
         dash_duo.wait_for_element("#detail.open .quote", timeout=10)
+        # Factions in words, not only as the network's colours.
+        dash_duo.wait_for_contains_text("#table-memberships", "United Opposition", timeout=10)
     assert _axe(dash_duo) == []
 
 
