@@ -1,14 +1,13 @@
 """The detail panel: who, what, when, and the sentence it comes from.
 
-Everything is built from Dash html components, so data strings are always
-rendered as text (React escapes them), never as HTML.
+It is plain data (views/markup.py), which web/ turns into components: data strings
+are always children, rendered as text (React escapes them), never as HTML.
 """
 from __future__ import annotations
 
-from dash import html
-
 from ..core.validate import split_list
 from .ending import endings
+from .markup import el
 
 KIND_TABLE = {"tenure": "tenures", "person": "people", "relation": "relations", "event": "events",
               "group": "groups"}
@@ -43,18 +42,17 @@ def _precision_note(row, cols: tuple[str, ...]) -> str:
     return "; ".join(parts)
 
 
-def citation(ds, row) -> html.Div:
+def citation(ds, row) -> dict:
     """The quote and where it stands: the source by its title (a link when its origin is a web address),
     and the lines (or, for a query result, the statement)."""
     src = _row(ds, "sources", row["source_id"])
     title = src["title"] if src is not None else row["source_id"]
     origin = str(src["origin"]) if src is not None else ""
-    named = html.A(html.Cite(title), href=origin) if origin.startswith(("https://", "http://")) else html.Cite(title)
+    named = el("a", el("cite", title), href=origin) if origin.startswith(("https://", "http://")) else el("cite", title)
     where = f"lines {row['locator']}" if str(row["locator"])[:1].isdigit() else f"statement {row['locator']}"
-    return html.Div(className="citation", children=[
-        html.Blockquote(row["quote"], className="quote"),
-        html.Div([html.Span("Source: "), named, html.Span(f", {where}")], className="source-line"),
-    ])
+    return el("div", el("blockquote", row["quote"], className="quote"),
+              el("div", el("span", "Source: "), named, el("span", f", {where}"), className="source-line"),
+              className="citation")
 
 
 def claims(ds, table: str, rid: str) -> list:
@@ -69,13 +67,11 @@ def claims(ds, table: str, rid: str) -> list:
         for _, claim in group.sort_values("preferred", ascending=False).iterrows():
             version = " — preferred" if claim["preferred"] and len(group) > 1 else \
                 " — other version" if not claim["preferred"] else " — from a second source"
-            items.append(html.Li(className="claim preferred" if claim["preferred"] else "claim", children=[
-                html.Div([html.Strong(f"{fld}: {claim['value'] or '(no value)'}"), html.Span(version)]),
-                html.Div(claim["note"], className="claim-note") if claim["note"] else None,
-                citation(ds, claim),
-            ]))
+            items.append(el("li", el("div", el("strong", f"{fld}: {claim['value'] or '(no value)'}"), el("span", version)),
+                            el("div", claim["note"], className="claim-note") if claim["note"] else None,
+                            citation(ds, claim), className="claim preferred" if claim["preferred"] else "claim"))
     # One claim alone cites a value from another source; two or more versions are a disagreement.
-    return [html.H4("Sources disagree" if disputed else "Also cited"), html.Ul(items, className="claims")]
+    return [el("h4", "Sources disagree" if disputed else "Also cited"), el("ul", *items, className="claims")]
 
 
 def _names(ds, ids) -> str:
@@ -88,44 +84,44 @@ def panel(ds, kind: str, rid: str) -> list:
     table = KIND_TABLE.get(kind)
     row = _row(ds, table, rid) if table else None
     if row is None:
-        return [html.P("Nothing selected. Click a bar, an event, a person or a relation to read its source.")]
+        return [el("p", "Nothing selected. Click a bar, an event, a person or a relation to read its source.")]
     if kind == "tenure":
         office = _row(ds, "offices", row["office_id"])
-        head = [html.H3(_names(ds, [row["person_id"]])),
-                html.P(f"{office['title']}" + (f" · {office['organisation']}" if office['organisation'] else "")),
-                html.P(_when(row, "start", "end"), className="when")]
+        head = [el("h3", _names(ds, [row["person_id"]])),
+                el("p", f"{office['title']}" + (f" · {office['organisation']}" if office['organisation'] else "")),
+                el("p", _when(row, "start", "end"), className="when")]
         cols = ("start", "end")
     elif kind == "person":
-        head = [html.H3(row["name"]),
-                html.P(row["name_native"], lang="ru") if row["name_native"] else None,
-                html.P("Also written: " + ", ".join(split_list(row["aliases"]))) if row["aliases"] else None,
-                html.P(f"Born {row['born_label'] or 'date not given'}; died {row['died_label'] or 'date not given'}"
+        head = [el("h3", row["name"]),
+                el("p", row["name_native"], lang="ru") if row["name_native"] else None,
+                el("p", "Also written: " + ", ".join(split_list(row["aliases"]))) if row["aliases"] else None,
+                el("p", f"Born {row['born_label'] or 'date not given'}; died {row['died_label'] or 'date not given'}"
                        if row["kind"] == "person" else "Organisation", className="when")]
         cols = ("born", "died")
     elif kind == "relation":
-        head = [html.H3(f"{_names(ds, [row['a']])} → {_names(ds, [row['b']])}" if row["directed"]
+        head = [el("h3", f"{_names(ds, [row['a']])} → {_names(ds, [row['b']])}" if row["directed"]
                         else f"{_names(ds, [row['a']])} — {_names(ds, [row['b']])}"),
-                html.P(row["kind"].capitalize(), className="relation-kind"),
-                html.P(_when(row, "start", "end"), className="when")]
+                el("p", row["kind"].capitalize(), className="relation-kind"),
+                el("p", _when(row, "start", "end"), className="when")]
         cols = ("start", "end")
     elif kind == "event":
         end = row.get("end_label")
         when = row["date_label"] + (f" – {end}" if end and end not in ("unknown",) else "")
-        head = [html.H3(row["title"]), html.P(when, className="when"),
-                html.P(row["description"]) if row["description"] else None,
-                html.P("People: " + _names(ds, split_list(row["people"]))) if row["people"] else None]
+        head = [el("h3", row["title"]), el("p", when, className="when"),
+                el("p", row["description"]) if row["description"] else None,
+                el("p", "People: " + _names(ds, split_list(row["people"]))) if row["people"] else None]
         cols = ("date", "end")
     else:  # group
-        head = [html.H3(row["name"]), html.P(row["kind"]), html.P(_when(row, "start", "end"), className="when"),
-                html.P(row["description"]) if row["description"] else None]
+        head = [el("h3", row["name"]), el("p", row["kind"]), el("p", _when(row, "start", "end"), className="when"),
+                el("p", row["description"]) if row["description"] else None]
         cols = ("start", "end")
     note = row.get("note")
     precision = _precision_note(row, cols)
     ended = endings(ds).sentence(table, row) if "end_rule" in row else ""
     parts = [*head,
-             html.P(ended, className="ended") if ended else None,
-             html.P(precision, className="precision") if precision else None,
-             html.P(note, className="note") if isinstance(note, str) and note else None,
+             el("p", ended, className="ended") if ended else None,
+             el("p", precision, className="precision") if precision else None,
+             el("p", note, className="note") if isinstance(note, str) and note else None,
              citation(ds, row), *claims(ds, table, rid)]
     return [p for p in parts if p is not None]
 

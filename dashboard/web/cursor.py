@@ -3,29 +3,28 @@ in the browser (assets/dashboard.js), so moving the cursor costs no server
 round trip."""
 from __future__ import annotations
 
-from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
+from dash import ALL, Input, Output, State
 
+from .callbacks import Callbacks
 
-def _js(name: str) -> ClientsideFunction:
-    return ClientsideFunction(namespace="history", function_name=name)
-
+callbacks = Callbacks("history")
 
 # The network's elements and the cursor's intervals: fetched once, after the page; the table view's
 # rows when the table is first opened.
-clientside_callback(_js("loadData"), Output("payload", "data"), Input("data-url", "data"))
-clientside_callback(_js("loadTable"), Output("table-data", "data"), Input("table-open", "data"),
-                    State("table-url", "data"), State("table-data", "data"))
+callbacks.client("loadData", Output("payload", "data"), Input("data-url", "data"))
+callbacks.client("loadTable", Output("table-data", "data"), Input("table-open", "data"),
+                 State("table-url", "data"), State("table-data", "data"))
 
-clientside_callback(_js("showNetwork"), Output("network", "elements"), Input("payload", "data"),
-                    Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"))
+callbacks.client("showNetwork", Output("network", "elements"), Input("payload", "data"),
+                 Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"))
 
-clientside_callback(_js("elementsChanged"), Output("network", "className"), Input("network", "elements"),
-                    State("cursor", "value"), State("payload", "data"), State("layers", "value"),
-                    prevent_initial_call=True)
+callbacks.client("elementsChanged", Output("network", "className"), Input("network", "elements"),
+                 State("cursor", "value"), State("payload", "data"), State("layers", "value"),
+                 prevent_initial_call=True)
 
 # Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
-clientside_callback(
-    _js("moveCursor"),
+callbacks.client(
+    "moveCursor",
     Output("network", "stylesheet"), Output("cursor-label", "children"), Output("date-input", "value"),
     Output("table-offices", "children"), Output("table-relations", "children"), Output("table-memberships", "children"),
     Output("table-events", "children"),
@@ -36,22 +35,22 @@ clientside_callback(
     State("date-input", "value"),
 )
 
-clientside_callback(
-    _js("redrawTimeline"),
+callbacks.client(
+    "redrawTimeline",
     Output("timeline", "className"),
     Input("timeline", "figure"), Input("selection", "data"), Input("focus", "data"), State("cursor", "value"),
 )
 
 
-clientside_callback(
-    _js("togglePlay"),
+callbacks.client(
+    "togglePlay",
     Output("player", "disabled"), Output("play", "children"),
     Input("play", "n_clicks"), State("player", "disabled"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("step"),
+callbacks.client(
+    "step",
     Output("cursor", "value", allow_duplicate=True), Output("player", "disabled", allow_duplicate=True),
     Output("play", "children", allow_duplicate=True),
     Input("player", "n_intervals"), State("cursor", "value"), State("cursor", "max"), State("speed", "value"),
@@ -59,15 +58,15 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("preset"),
+callbacks.client(
+    "preset",
     Output("url-written", "data", allow_duplicate=True),
     Input({"type": "preset", "index": ALL}, "n_clicks"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("writeUrl"),
+callbacks.client(
+    "writeUrl",
     Output("url-written", "data"),
     Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
     Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
@@ -76,15 +75,15 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("switchDataset"),
+callbacks.client(
+    "switchDataset",
     Output("url-written", "data", allow_duplicate=True),
     Input("dataset", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("toggleTable"),
+callbacks.client(
+    "toggleTable",
     Output("table-open", "data"), Output("table-body", "hidden"), Output("table-toggle", "children"),
     Input("table-toggle", "n_clicks"), State("table-open", "data"),
     prevent_initial_call=True,
@@ -92,11 +91,11 @@ clientside_callback(
 
 # The detail drawer: focus into it when it shows something new; the x button closes it (Esc too:
 # assets/dashboard.js).
-clientside_callback(_js("detailShown"), Output("detail", "tabIndex"), Input("detail-body", "children"),
-                    prevent_initial_call=True)
-clientside_callback(_js("detailClosed"), Output("detail", "className", allow_duplicate=True),
-                    Input("detail-close", "n_clicks"), prevent_initial_call=True)
+callbacks.client("detailShown", Output("detail", "tabIndex"), Input("detail-body", "children"),
+                 prevent_initial_call=True)
+callbacks.client("detailClosed", Output("detail", "className", allow_duplicate=True),
+                 Input("detail-close", "n_clicks"), prevent_initial_call=True)
 
 # The cursor over the whole record instead of the story's period: the page is rendered again for it.
-clientside_callback(_js("wholeRecord"), Output("url-written", "data", allow_duplicate=True),
-                    Input("whole", "value"), prevent_initial_call=True)
+callbacks.client("wholeRecord", Output("url-written", "data", allow_duplicate=True),
+                 Input("whole", "value"), prevent_initial_call=True)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
-from dash import Input, Output, Patch, State, callback, ctx, no_update
+from dash import Input, Output, Patch, State, ctx, no_update
 
 from ..views import day_axis, timeline
 from . import page
+from .callbacks import Callbacks
 from .datasets import registry
 from .inputs import mapping, text
+
+callbacks = Callbacks()
 
 _NUMBER = (int, float)
 
@@ -35,7 +38,7 @@ def _window(relayout: dict) -> tuple[int, int] | None | str:
     return int(a // 1), int(b // 1)
 
 
-@callback(
+@callbacks.server(
     Output("timeline", "figure", allow_duplicate=True), Output("timeline-axis", "figure", allow_duplicate=True),
     Input("view-meta", "data"), Input("timeline", "relayoutData"), State("timeline-axis", "relayoutData"),
     State("url", "search"), State("url", "pathname"), State("present", "data"),

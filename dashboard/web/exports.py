@@ -9,14 +9,17 @@ import datetime as dt
 from urllib.parse import parse_qsl, urlencode
 
 import flask
-from dash import Input, Output, callback, html
+from dash import Input, Output, html
 from dash.exceptions import PreventUpdate
 
 from ..core.dates import resolve
 from ..views import gephi
 from ..views.export import view_tables, zip_bytes
+from .callbacks import Callbacks
 from .datasets import registry
 from .state import parse
+
+callbacks = Callbacks()
 
 # The links beside "Data in view (ZIP of CSV)": (id, text, path, extra query).
 LINKS = (
@@ -38,7 +41,7 @@ def links(query: str) -> list[html.A]:
             for id_, text, path, extra in LINKS]
 
 
-@callback(*[Output(id_, "href") for id_, *_ in LINKS], Input("url-written", "data"), prevent_initial_call=True)
+@callbacks.server(*[Output(id_, "href") for id_, *_ in LINKS], Input("url-written", "data"), prevent_initial_call=True)
 def follow_url(url):
     """The view's URL changed (a filter, a zoom): the links export what is in view now."""
     if not isinstance(url, str):

@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from dash import Dash, _callback
+from dash import Dash
 
 from .. import settings
-from . import api, cursor, datasets, dayaxis, exports, lecture, page, protocol, viewdata, views  # noqa: F401  (feature modules register callbacks on import)
+from . import api, cursor, datasets, dayaxis, exports, lecture, page, protocol, viewdata, views
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -18,29 +18,22 @@ INDEX = """<!DOCTYPE html>
 <head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
 <body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
 </html>"""
-# Dash hands the globally registered callbacks to the first app created and forgets them;
-# keep a copy so every app (one per test, say) gets them all.
-_CALLBACKS = (list(_callback.GLOBAL_CALLBACK_LIST), dict(_callback.GLOBAL_CALLBACK_MAP))
-
-
-def _restore_callbacks() -> None:
-    if not _callback.GLOBAL_CALLBACK_LIST:
-        _callback.GLOBAL_CALLBACK_LIST.extend(_CALLBACKS[0])
-        _callback.GLOBAL_CALLBACK_MAP.update(_CALLBACKS[1])
-
+# The feature modules whose callbacks every app registers (web/callbacks.py).
+FEATURES = (page, views, cursor, lecture, dayaxis, exports)
 
 def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | None = None) -> Dash:
     logging.basicConfig(level=settings.log_level(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     default = Path(dataset) if dataset else settings.dataset_path()
     more = Path(datasets_dir) if datasets_dir else (settings.datasets_dir() if not dataset else default.parent)
     datasets.configure(default, more)
-    _restore_callbacks()
     app = Dash(
         __name__, assets_folder=str(ASSETS), title="History timelines and networks", update_title=None,
         serve_locally=True, suppress_callback_exceptions=True, compress=True,
     )
     app.index_string = INDEX
     app.layout = page.layout
+    for feature in FEATURES:
+        feature.callbacks.register(app)
     entry = datasets.registry().get()
     if entry.ok:
         app.title = entry.dataset.title

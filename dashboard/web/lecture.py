@@ -2,59 +2,58 @@
 (assets/lecture.js): a presenter's clicker must not wait for the server."""
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, clientside_callback
+from dash import Input, Output, State
 
+from .callbacks import Callbacks
 
-def _js(name: str) -> ClientsideFunction:
-    return ClientsideFunction(namespace="lecture", function_name=name)
+callbacks = Callbacks("lecture")
 
-
-clientside_callback(
-    _js("present"),
+callbacks.client(
+    "present",
     Output("page", "className"),
     Input("present", "data"),
 )
 
-clientside_callback(
-    _js("toggle"),
+callbacks.client(
+    "toggle",
     Output("present", "data", allow_duplicate=True),
     Input("present-toggle", "n_clicks"), State("present", "data"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("showScene"),
+callbacks.client(
+    "showScene",
     Output("scene-title", "children"), Output("scene-caption", "children"), Output("scene-progress", "children"),
     Output("focus", "data"),
     Input("scene-index", "data"), State("scenes", "data"), State("cursor", "value"), State("payload", "data"),
     State("layers", "value"),
 )
 
-clientside_callback(
-    _js("frameScene"),
+callbacks.client(
+    "frameScene",
     Output("url-written", "data", allow_duplicate=True),
     Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
     State("payload", "data"), State("layers", "value"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("step"),
+callbacks.client(
+    "step",
     Output("scene-index", "data", allow_duplicate=True),
     Input("scene-prev", "n_clicks"), Input("scene-next", "n_clicks"), State("scene-index", "data"),
     State("scenes", "data"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("exportTimeline"),
+callbacks.client(
+    "exportTimeline",
     Output("export-timeline-png", "title"),
     Input("export-timeline-png", "n_clicks"), Input("export-timeline-svg", "n_clicks"), State("cursor", "value"),
     prevent_initial_call=True,
 )
 
-clientside_callback(
-    _js("exportNetwork"),
+callbacks.client(
+    "exportNetwork",
     Output("network", "generateImage"),
     Input("export-network-png", "n_clicks"), Input("export-network-svg", "n_clicks"),
     prevent_initial_call=True,

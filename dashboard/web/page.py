@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import pandas as pd
-from dash import Input, Output, callback, dcc, html
+from dash import Input, Output, dcc, html
 
 from ..core import days, periods
 from ..core.dates import resolve
@@ -13,10 +13,13 @@ from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views import state as state_rows
 from ..views.timeline import MAX_LANES
-from . import exports, payload, viewdata
+from . import exports, markup, payload, viewdata
+from .callbacks import Callbacks
 from .datasets import registry
 from .inputs import text
 from .state import ViewState, first_value, parse
+
+callbacks = Callbacks()
 
 # Projector settings: big type; no legend or overview, which would not read from the back of a room.
 PRESENT_FIGURE = {"font_size": 22, "overview": False, "fill": True}
@@ -93,7 +96,7 @@ def layout() -> html.Div:
         "Loading the dashboard…", className="loading"))])
 
 
-@callback(Output("content", "children"), Input("url", "search"), Input("url", "pathname"))
+@callbacks.server(Output("content", "children"), Input("url", "search"), Input("url", "pathname"))
 def render_url(search, pathname):
     return render(parse_qs(text(search).lstrip("?")), text(pathname) or None)
 
@@ -369,7 +372,7 @@ def _detail(m: PageModel) -> html.Aside:
         html.Button("×", id="detail-close", className="btn small detail-close", n_clicks=0,
                     **{"aria-label": "Close the details (Esc)"}),
         html.Div(id="detail-body", **{"aria-live": "polite"},
-                 children=detail.panel(m.ds, "person", sel) if sel else detail.panel(m.ds, "", "")),
+                 children=markup.component(detail.panel(m.ds, "person", sel) if sel else detail.panel(m.ds, "", ""))),
     ])
 
 

@@ -5,23 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 import flask
-from dash import ALL, Input, Output, State, callback, ctx, html, no_update
+from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from ..core import days
 from ..core.dates import DateError, resolve
 from ..views import detail, network, search, timeline
-from . import payload
+from . import markup, payload
+from .callbacks import Callbacks
 from .datasets import registry
 from .inputs import choice, integer, mapping, strings, text, url_window
 from .page import PRESENT_FIGURE, lane_pages
 from .state import COLOURS, LANES
+
+callbacks = Callbacks()
 
 
 def _dataset(meta):
     return registry().get(text(mapping(meta).get("dataset"))).dataset
 
 
-@callback(
+@callbacks.server(
     Output("timeline", "figure"), Output("timeline-legend", "children"),
     Output("lane-page", "options"), Output("lane-page", "value"), Output("lane-pager", "hidden"),
     Input("lanes", "value"), Input("colour", "value"), Input("orgs", "value"), Input("kinds", "value"),
@@ -43,7 +46,7 @@ def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, written, met
     return (fig, payload.timeline_legend(timeline.legend(ds, colour)), *lane_pages(fig))
 
 
-@callback(
+@callbacks.server(
     Output("timeline", "figure", allow_duplicate=True),
     Input("scene-index", "data"), State("scenes", "data"), State("lanes", "value"), State("colour", "value"),
     State("view-meta", "data"),
@@ -63,7 +66,7 @@ def scene_timeline(n, scenes, lanes, colour, meta):
                            focus_events=strings(scene.get("events")), **PRESENT_FIGURE)
 
 
-@callback(
+@callbacks.server(
     Output("net-filter", "data"),
     Input("groups", "value"), Input("rels", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
@@ -73,7 +76,7 @@ def filter_network(groups, rels, meta):
     return network.visible(_dataset(meta), strings(groups), strings(rels))
 
 
-@callback(
+@callbacks.server(
     Output("network", "layout"),
     Input("relayout", "n_clicks"),
     prevent_initial_call=True,
@@ -83,7 +86,7 @@ def live_layout(_):
     return {"name": "cose", "animate": False, "randomize": False, "fit": True, "padding": 30}
 
 
-@callback(
+@callbacks.server(
     Output("cursor", "value", allow_duplicate=True), Output("date-error", "children"),
     Input("date-input", "n_submit"), Input("date-input", "n_blur"), State("date-input", "value"),
     State("cursor", "value"), State("cursor", "min"), State("cursor", "max"),
@@ -110,7 +113,7 @@ def typed_date(_submit, _blur, value, current, lo, hi):
     return day, ""
 
 
-@callback(
+@callbacks.server(
     Output("search-hits", "children"),
     Input("search-box", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
@@ -124,7 +127,7 @@ def search_people(query, meta):
             for pid, name in hits]
 
 
-@callback(
+@callbacks.server(
     Output("detail-body", "children"), Output("selection", "data"), Output("detail", "className"),
     Output("search-hits", "children", allow_duplicate=True),
     Input("timeline", "clickData"), Input("network", "tapNodeData"), Input("network", "tapEdgeData"),
@@ -162,10 +165,10 @@ def show_detail(click, node, edge, _hits, _submit, pick, query, meta):
         person = rid
     # A pick from the search closes its list.
     picked = isinstance(trigger, dict) or trigger == "search-box"
-    return detail.panel(ds, kind, rid), person, "panel detail open", [] if picked else no_update
+    return markup.component(detail.panel(ds, kind, rid)), person, "panel detail open", [] if picked else no_update
 
 
-@callback(
+@callbacks.server(
     Output("citation", "value"),
     Input("cite", "n_clicks"), State("cursor", "value"), State("url-written", "data"), State("view-meta", "data"),
     prevent_initial_call=True,

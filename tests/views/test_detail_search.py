@@ -1,24 +1,14 @@
 import pytest
-from dash import html
 
 from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.views import detail, search
+from dashboard.views.markup import text as _text
 
 
 @pytest.fixture(scope="module")
 def ds():
     return load(FIXTURES / "mini")
-
-
-def _text(component) -> str:
-    if isinstance(component, (list, tuple)):
-        return " ".join(_text(c) for c in component)
-    if isinstance(component, str):
-        return component
-    if component is None:
-        return ""
-    return _text(getattr(component, "children", None))
 
 
 def test_tenure_panel_has_who_what_when_source_quote(ds):
@@ -36,10 +26,22 @@ def test_person_panel_shows_disagreeing_claims(ds):
 
 
 def test_quote_is_text_not_html(ds):
+    """The panel is plain data (no Dash in views/); the quote is a text child, which React renders as text."""
     panel = detail.panel(ds, "event", "october-revolution-1917")
-    quotes = [c for c in panel if isinstance(c, html.Div)]
-    assert isinstance(quotes[0].children[0], html.Blockquote)
-    assert isinstance(quotes[0].children[0].children, str)
+    citation = next(c for c in panel if c["tag"] == "div" and c.get("className") == "citation")
+    quote = citation["children"][0]
+    assert quote["tag"] == "blockquote" and [type(c) for c in quote["children"]] == [str]
+
+
+def test_the_web_turns_the_panel_into_components(ds):
+    from dash import html
+
+    from dashboard.web import markup
+    made = markup.component(detail.panel(ds, "event", "october-revolution-1917"))
+    assert isinstance(made[0], html.H3)
+    citation = next(c for c in made if isinstance(c, html.Div) and c.className == "citation")
+    quote = ds["events"].set_index("event_id").at["october-revolution-1917", "quote"]
+    assert isinstance(citation.children[0], html.Blockquote) and citation.children[0].children == [quote]
 
 
 def test_unknown_and_click_resolution(ds):
