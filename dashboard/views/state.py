@@ -28,7 +28,10 @@ API_FIELDS = {
 
 
 def _bounds(row) -> dict:
-    return {"lo": int(row.v_lo), "start": int(row.v_start), "end": int(row.v_end), "hi": int(row.v_hi)}
+    # `dated`: the sources give its start (a row known only from its end did not begin at its first sure day).
+    dated = getattr(row, "start_precision", "") not in ("unknown", "open")
+    return {"lo": int(row.v_lo), "start": int(row.v_start), "end": int(row.v_end), "hi": int(row.v_hi),
+            "dated": dated}
 
 
 def rows(ds) -> dict[str, list[dict]]:
@@ -55,7 +58,7 @@ def rows(ds) -> dict[str, list[dict]]:
                     "group_kind": groups.at[r.group_id, "kind"], "end_rule": r.end_rule, "held": span(r),
                     "ended": say.sentence("memberships", r._asdict()), **_bounds(r)}
                    for r in mem.itertuples(index=False)]
-    people = [{"person_id": r.person_id, "name": r.name, "end_rule": r.end_rule, **_bounds(r)}
+    people = [{"person_id": r.person_id, "name": r.name, "died": r.died_label, "end_rule": r.end_rule, **_bounds(r)}
               for r in ds["people"].sort_values("name", kind="stable").itertuples(index=False)]
     ev = ds["events"].dropna(subset=["date_lo"]).sort_values(["date_lo", "event_id"], kind="stable")
     events = [{"pick": f"event:{r.event_id}", "event_id": r.event_id, "title": r.title, "when": r.date_label,

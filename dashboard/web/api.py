@@ -10,11 +10,12 @@ import flask
 
 from ..core import days
 from ..core.dates import DateError, resolve
-from ..views import state
+from ..views import changes, state
 from . import payload
 from .datasets import registry
 
 MAX_PARAM = 200
+DATES = ("date", "from", "to")  # the parameters that take a date
 DATE_HINT = "write it as an EDTF day, month or year, e.g. 1927-11-15, 1927-11 or 1927"
 
 
@@ -27,10 +28,10 @@ class BadRequest(Exception):
 def _arg(name: str, required: bool = True) -> str:
     value = flask.request.args.get(name, "").strip()
     if len(value) > MAX_PARAM:
-        raise BadRequest(f"'{name}' is too long: {DATE_HINT}" if name == "date" else f"'{name}' is too long")
+        raise BadRequest(f"'{name}' is too long: {DATE_HINT}" if name in DATES else f"'{name}' is too long")
     if required and not value:
         names = ", ".join(registry().names)
-        hint = DATE_HINT if name == "date" else f"one of: {names}"
+        hint = DATE_HINT if name in DATES else f"one of: {names}"
         raise BadRequest(f"'{name}' is required: {hint}")
     return value
 
@@ -46,14 +47,14 @@ def _entry():
     return entry
 
 
-def day_of(text: str) -> int:
+def day_of(text: str, name: str = "date") -> int:
     """The first day an EDTF day, month or year names (what the page's date cursor does too)."""
     try:
         value = resolve(text)
     except DateError as e:
-        raise BadRequest(f"'date={text}' is not a date ({e}): {DATE_HINT}") from None
+        raise BadRequest(f"'{name}={text}' is not a date ({e}): {DATE_HINT}") from None
     if value.lo is None or value.precision not in ("day", "month", "year"):
-        raise BadRequest(f"'date={text}' is not a day, month or year: {DATE_HINT}")
+        raise BadRequest(f"'{name}={text}' is not a day, month or year: {DATE_HINT}")
     return value.lo
 
 
@@ -62,6 +63,15 @@ def _state_body(name: str, digest: str, day: int) -> bytes:
     """One answer per dataset build and day (the digest names the build: a rebuild is a new key)."""
     entry = registry().get(name)
     body = {**state.at(entry.dataset, day), "dataset": name}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@lru_cache(maxsize=2048)
+def _changes_body(name: str, digest: str, start: int, stop: int) -> bytes:
+    entry = registry().get(name)
+    body = {"dataset": name, **changes.between(entry.dataset, start, stop)}
+    for side in ("began", "ended"):
+        body[side] = [{k: v for k, v in item.items() if k != "pick"} for item in body[side]]
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -96,3 +106,9 @@ def register(server: flask.Flask) -> None:
         entry = _entry()
         when = day_of(_arg("date"))
         return _json(_state_body(entry.name, entry.digest, when), f"{entry.digest}-{when}")
+
+    @server.route("/api/changes")
+    def api_changes():
+        entry = _entry()
+        start, stop = day_of(_arg("from"), "from"), day_of(_arg("to"), "to")
+        return _json(_changes_body(entry.name, entry.digest, start, stop), f"{entry.digest}-{start}-{stop}")

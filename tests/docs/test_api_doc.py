@@ -39,9 +39,9 @@ def _examples(section: str) -> list[str]:
 
 def test_every_documented_endpoint_answers(client):
     paths = re.findall(r"^## `GET (/api/[a-z]+)", DOC, re.M)
-    assert paths == ["/api/datasets", "/api/state"]
+    assert paths == ["/api/datasets", "/api/state", "/api/changes"]
     for path in paths:
-        assert client.get(path + "?date=1927").status_code == 200
+        assert client.get(path + "?date=1927&from=1927&to=1928").status_code == 200
 
 
 def test_datasets_fields_are_documented_and_present(client):
@@ -99,3 +99,26 @@ def test_answers_are_cached_by_build(client):
     assert again.status_code == 304
     assert client.get("/api/state?dataset=soviet&date=1937-01-01", headers={"Accept-Encoding": "gzip"}) \
         .headers.get("Content-Encoding") == "gzip"
+
+
+def test_changes_fields_are_documented_and_present(client):
+    section = _section("## `GET /api/changes")
+    fields = _table_fields(section)
+    answer = client.get("/api/changes?dataset=soviet&from=1927-11-01&to=1928-01-01").get_json()
+    assert set(answer) == {"dataset", "from", "to", "began", "ended"}
+    assert answer["ended"] and set(answer["ended"][0]) == set(fields["began"]) == set(fields["ended"])
+    example = json.loads(_examples(section)[0])
+    assert (example["from"], example["to"], example["began"]) == (answer["from"], answer["to"], answer["began"])
+    for item in example["ended"]:
+        assert item in answer["ended"], item
+
+
+@pytest.mark.parametrize("query, status", [
+    ("from=1927", 400), ("to=1927", 400), ("from=1927-13-45&to=1928", 400), ("from=1927&to=%C2%B2", 400),
+    ("dataset=nope&from=1927&to=1928", 404), ("from=1928&to=1927", 200),
+])
+def test_changes_bad_parameters_never_500(client, query, status):
+    r = client.get("/api/changes?" + query)
+    assert r.status_code == status
+    if status != 200:
+        assert r.get_json()["error"]
