@@ -102,18 +102,56 @@
     }
   }, true);
 
-  /* Outline the selected person's bars (only when the selection or the figure changes). */
-  function outline(people) {
+  /* Outline the selected person's bars (only when the selection or the figure changes), and for a moment
+     the bars of the tenures that just began or ended (`flashed`, tenure ids). */
+  var outlined = [];
+  function outline(people, flashed) {
     var gd = graphDiv();
+    outlined = people;
+    flashed = flashed || [];
     if (!gd || !gd.data || !window.Plotly) return;
-    var idx = [], widths = [];
+    var idx = [], widths = [], colours = [];
     gd.data.forEach(function (trace, i) {
       var role = trace.meta && trace.meta.role;
       if (role !== "tenure" && role !== "vague") return;
       idx.push(i);
-      widths.push(trace.customdata.map(function (c) { return people.indexOf(c[1]) >= 0 ? 4 : 0; }));
+      widths.push(trace.customdata.map(function (c) {
+        return flashed.indexOf(c[0]) >= 0 ? 5 : people.indexOf(c[1]) >= 0 ? 4 : 0;
+      }));
+      colours.push(trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; }));
     });
-    if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": "#C00000"}, idx);
+    if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": colours}, idx);
+  }
+
+  /* The cursor's stops: where it rests for STOP_MS after a drag, a typed date, a scene or a Play that
+     ended. Two stops in a row are the change panel's dates (web/changes.py). */
+  var STOP_MS = 700, FLASH_MS = 4000, lastStop = null, stopTimer = null, flashTimer = null;
+  function noteStop(day) {
+    if (lastStop === null) { lastStop = day; return; }
+    clearTimeout(stopTimer);
+    stopTimer = setTimeout(function () {
+      if (day === lastStop) return;
+      window.dash_clientside.set_props("cursor-stops", {data: {from: lastStop, to: day}});
+      lastStop = day;
+    }, STOP_MS);
+  }
+
+  /* Mark what changed in both views for a moment: ids computed in Python (views/changes.py, `marks`). */
+  function flash(changed) {
+    var cy = cyOf();
+    clearTimeout(flashTimer);
+    if (cy) {
+      cy.batch(function () {
+        cy.elements(".changed").removeClass("changed");
+        (changed.nodes || []).concat(changed.edges || []).forEach(function (id) { cy.getElementById(id).addClass("changed"); });
+      });
+    }
+    outline(outlined, changed.tenures || []);
+    flashTimer = setTimeout(function () {
+      var c = cyOf();
+      if (c) c.elements(".changed").removeClass("changed");
+      outline(outlined, []);
+    }, FLASH_MS);
   }
 
   /* The network's stylesheet changes only with the selection, focus and modes. The date is applied
@@ -372,10 +410,11 @@
     return [offices, relations, memberships, events];
   }
 
-  /* A click (or Enter, or Space) on a row's button opens its detail through the server (views.show_detail). */
+  /* A click (or Enter, or Space) on a row's button, in the table view or the change panel, opens its detail
+     through the server (views.show_detail). */
   var picks = 0;
   document.addEventListener("click", function (e) {
-    var button = e.target && e.target.closest && e.target.closest("#state-table [data-pick]");
+    var button = e.target && e.target.closest && e.target.closest("#state-table [data-pick], #changes [data-pick]");
     if (!button) return;
     picks += 1;
     window.dash_clientside.set_props("table-pick", {data: {pick: button.getAttribute("data-pick"), n: picks}});
@@ -454,7 +493,7 @@
         labelFirst = sceneFocus.concat(person ? [person] : []);
         // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
         if (trigger === "selection") declutterSoon();
-        else { moveLine(day); writeDate(day); showDay(day, payload, layers); }
+        else { moveLine(day); writeDate(day); showDay(day, payload, layers); noteStop(day); }
         var thumb = document.querySelector("#cursor [role=slider]");
         if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
@@ -474,6 +513,10 @@
       redrawTimeline: function (_figure, person, focus, day) {
         var people = (focus && focus.people ? focus.people : []).concat(person ? [person] : []);
         window.requestAnimationFrame(function () { outline(people); if (day !== null) moveLine(day); });
+        return no();
+      },
+      flashChanges: function (changed) {
+        if (changed) flash(changed);
         return no();
       },
       detailShown: function (_children) {

@@ -24,10 +24,18 @@ def _describe(table: str, row: dict) -> str:
     return f"{row['name']} in {row['group']}"
 
 
+# What the page needs besides what the API gives: the row's button (`pick`) and who it involves.
+PAGE_ONLY = ("pick", "people")
+
+
+def _people(table: str, row: dict) -> list[str]:
+    return [row["a"], row["b"]] if table == "relations" else [row["person_id"]]
+
+
 def _item(table: str, row: dict, day: int) -> dict:
     return {"table": table, "id": row[TABLES[table]], "date": days.iso(day), "day": day,
             "description": _describe(table, row), "held": row["held"], "end_rule": row["end_rule"],
-            "how": row["ended"], "pick": row["pick"]}
+            "how": row["ended"], "pick": row["pick"], "people": _people(table, row)}
 
 
 def _end(row: dict) -> int | None:
@@ -57,10 +65,19 @@ def between(ds, start: int, stop: int) -> dict:
         if person["end_rule"] == "death" and lo <= person["end"] < hi:
             ended.append({"table": "people", "id": person["person_id"], "date": days.iso(person["end"]),
                           "day": person["end"], "description": f"Death of {person['name']}", "held": person["died"],
-                          "end_rule": "death", "how": "", "pick": f"person:{person['person_id']}"})
+                          "end_rule": "death", "how": "", "pick": f"person:{person['person_id']}",
+                          "people": [person["person_id"]]})
     order = lambda item: (item["day"], item["table"], item["id"])  # noqa: E731
     began.sort(key=order)
     ended.sort(key=order)
     if stop < start:  # going back: what began going forward is undone, and what ended comes back
         began, ended = ended, began
     return {"from": days.iso(start), "to": days.iso(stop), "began": began, "ended": ended}
+
+
+def marks(found: dict) -> dict[str, list[str]]:
+    """What the views mark for a moment: the network's nodes and edges, the timeline's tenure bars."""
+    items = found["began"] + found["ended"]
+    return {"nodes": sorted({p for i in items for p in i["people"]}),
+            "edges": sorted({f"rel::{i['id']}" for i in items if i["table"] == "relations"}),
+            "tenures": sorted({i["id"] for i in items if i["table"] == "offices"})}

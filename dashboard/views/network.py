@@ -200,6 +200,10 @@ def stylesheet(font_size: int = 20) -> list[dict]:
             base.append({"selector": f"node.lbl-{place}", "style": {"text-valign": valign, "text-halign": halign,
                                                                      "text-margin-x": margin_x, "text-margin-y": 0}})
     base += [
+        # Just began or ended (the change panel, for a moment).
+        {"selector": "node.changed", "style": {"border-width": 6, "border-style": "double",
+                                               "border-color": FOCUS_COLOUR, "z-index": 20}},
+        {"selector": "edge.changed", "style": {"width": 7, "z-index": 20}},
         {"selector": "node.nolabel", "style": {"label": ""}},
         {"selector": "node.hover", "style": {"label": "data(label)", "z-index": 99,
                                              "text-background-color": BACKGROUND, "text-background-opacity": 0.9,

@@ -71,7 +71,7 @@ def _changes_body(name: str, digest: str, start: int, stop: int) -> bytes:
     entry = registry().get(name)
     body = {"dataset": name, **changes.between(entry.dataset, start, stop)}
     for side in ("began", "ended"):
-        body[side] = [{k: v for k, v in item.items() if k != "pick"} for item in body[side]]
+        body[side] = [{k: v for k, v in item.items() if k not in changes.PAGE_ONLY} for item in body[side]]
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 

@@ -99,3 +99,6 @@ callbacks.client("detailClosed", Output("detail", "className", allow_duplicate=T
 # The cursor over the whole record instead of the story's period: the page is rendered again for it.
 callbacks.client("wholeRecord", Output("url-written", "data", allow_duplicate=True),
                  Input("whole", "value"), prevent_initial_call=True)
+
+# What changed between the cursor's last two stops, marked in both views for a moment (web/changes.py).
+callbacks.client("flashChanges", Output("changes", "title"), Input("changed", "data"), prevent_initial_call=True)

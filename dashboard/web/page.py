@@ -15,6 +15,7 @@ from ..views import state as state_rows
 from ..views.timeline import MAX_LANES
 from . import exports, markup, payload, viewdata
 from .callbacks import Callbacks
+from .changes import panel as changes_panel
 from .datasets import registry
 from .inputs import text
 from .state import ViewState, first_value, parse
@@ -178,6 +179,7 @@ def render(args: dict, pathname: str | None = None):
                      children=[html.P(n) for n in m.notices]),
             _cursor_bar(m),
             _scene_panel(m),
+            changes_panel(),
             html.Main(id="views", className="views", tabIndex="-1",
                       children=[_timeline_panel(m), _network_panel(m), _detail(m)]),
         ]),
@@ -210,6 +212,9 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="scene-index", data=m.scene or 0),
         dcc.Store(id="focus", data=m.focus),
         dcc.Store(id="present", data=state.present),
+        # The cursor's last two stops (assets/dashboard.js), and what changed between them (web/changes.py).
+        dcc.Store(id="cursor-stops"),
+        dcc.Store(id="changed"),
         dcc.Interval(id="player", interval=400, disabled=True),
     ]
 

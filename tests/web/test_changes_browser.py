@@ -1,0 +1,38 @@
+"""The change panel (issue: change over time): the next scene shows what began and ended since the last
+one, the same items as views/changes.py (and GET /api/changes), marked in the network for a moment; an
+item opens its detail."""
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from conftest import ROOT
+from dashboard.core.build import load
+from dashboard.views import changes, lecture
+from dashboard.web.factory import create_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_next_scene_lists_what_changed_and_marks_it(dash_duo):
+    ds = load(ROOT / "data" / "soviet")
+    scenes = lecture.scenes(ds)
+    expected = changes.between(ds, scenes[3]["day"], scenes[4]["day"])
+    dash_duo.start_server(create_app(ROOT / "data" / "soviet", ROOT / "data"))
+    dash_duo.driver.get(dash_duo.server_url + "/scene/4")
+    dash_duo.wait_for_element("#network canvas", timeout=30)
+    dash_duo.wait_for_contains_text("#scene-progress", "4 /", timeout=10)
+    ActionChains(dash_duo.driver).send_keys(Keys.PAGE_DOWN).perform()
+    counts = f"{len(expected['began'])} began, {len(expected['ended'])} ended"
+    dash_duo.wait_for_contains_text("#changes-title", counts, timeout=15)
+    # The network marks the people and relations that changed.
+    marked = dash_duo.driver.execute_script(
+        "return document.getElementById('network')._cyreg.cy.elements('.changed').map(e => e.id()).sort()")
+    want = changes.marks(expected)
+    assert marked and set(marked) <= set(want["nodes"] + want["edges"])
+    # The lists: the items views/changes.py found, each a button to its detail.
+    dash_duo.find_element("#changes-title").click()
+    picks = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('#changes-body [data-pick]')].map(b => b.dataset.pick)")
+    assert picks and set(picks) <= {i["pick"] for i in expected["began"] + expected["ended"]}
+    dash_duo.find_element("#changes-body [data-pick]").click()
+    dash_duo.wait_for_element("#detail.open .quote", timeout=10)
