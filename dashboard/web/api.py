@@ -10,7 +10,7 @@ import flask
 
 from ..core import days
 from ..core.dates import DateError, resolve
-from ..views import changes, state
+from ..views import changes, metrics, state
 from . import payload
 from .datasets import registry
 
@@ -112,3 +112,17 @@ def register(server: flask.Flask) -> None:
         entry = _entry()
         start, stop = day_of(_arg("from"), "from"), day_of(_arg("to"), "to")
         return _json(_changes_body(entry.name, entry.digest, start, stop), f"{entry.digest}-{start}-{stop}")
+
+    @server.route("/api/metrics")
+    def api_metrics():
+        entry = _entry()
+        pid = _arg("person")
+        names = entry.dataset["people"].set_index("person_id")["name"]
+        if pid not in names.index:
+            raise BadRequest(f"no person {pid!r} in {entry.name}: use a person_id (GET /api/state lists them)", 404)
+        found = metrics.metrics(entry.dataset)
+        body = {"dataset": entry.name, "person": pid, "name": names[pid], "sampled": found["sampled"],
+                "points": metrics.person(entry.dataset, pid),
+                "factions": [{"date": days.iso(d), "day": d, "factions": n}
+                             for d, n in zip(found["days"], found["factions"])]}
+        return _json(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), f"{entry.digest}-{pid}")

@@ -39,9 +39,9 @@ def _examples(section: str) -> list[str]:
 
 def test_every_documented_endpoint_answers(client):
     paths = re.findall(r"^## `GET (/api/[a-z]+)", DOC, re.M)
-    assert paths == ["/api/datasets", "/api/state", "/api/changes"]
+    assert paths == ["/api/datasets", "/api/state", "/api/changes", "/api/metrics"]
     for path in paths:
-        assert client.get(path + "?date=1927&from=1927&to=1928").status_code == 200
+        assert client.get(path + "?date=1927&from=1927&to=1928&person=stalin").status_code == 200
 
 
 def test_datasets_fields_are_documented_and_present(client):
@@ -122,3 +122,17 @@ def test_changes_bad_parameters_never_500(client, query, status):
     assert r.status_code == status
     if status != 200:
         assert r.get_json()["error"]
+
+
+def test_metrics_fields_are_documented_and_present(client):
+    section = _section("## `GET /api/metrics")
+    fields = _table_fields(section)
+    answer = client.get("/api/metrics?dataset=soviet&person=stalin").get_json()
+    assert set(answer) == {"dataset", "person", "name", "sampled", "points", "factions"}
+    assert set(answer["points"][0]) == set(fields["points"]) and set(answer["factions"][0]) == set(fields["factions"])
+    example = json.loads(_examples(section)[0])
+    for key in ("points", "factions"):
+        for item in example[key]:
+            assert item in answer[key], (key, item)
+    assert client.get("/api/metrics?dataset=soviet&person=nobody").status_code == 404
+    assert client.get("/api/metrics?dataset=soviet").status_code == 400

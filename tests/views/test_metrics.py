@@ -1,0 +1,70 @@
+"""Who was central when (views/metrics.py), on networks whose answers are known: a chain, a star, and a
+group that splits into two factions."""
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from dashboard.core import days
+from dashboard.core.build import load
+from dashboard.views import metrics
+
+
+def _rel(*rows):
+    """Relations (a, b, kind, first day in force, last day in force)."""
+    return pd.DataFrame(rows, columns=["a", "b", "kind", "v_start", "v_end"])
+
+
+def _at(found, person, day):
+    """A person's degree and betweenness at `day`: their last change on or before it."""
+    points = [p for p in found["people"][person] if p["day"] <= day]
+    return (points[-1]["degree"], points[-1]["betweenness"]) if points else (0, 0.0)
+
+
+def test_a_chain_runs_through_its_middle():
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 100), ("b", "c", "rivalry", 0, 100)))
+    assert _at(found, "b", 50) == (2, 1.0)  # the one path between a and c runs through b
+    assert _at(found, "a", 50) == (1, 0.0) and _at(found, "c", 50) == (1, 0.0)
+    assert _at(found, "b", 101) == (0, 0.0)  # both ties ended on day 100
+
+
+def test_a_star_has_everything_through_its_centre():
+    found = metrics.compute(_rel(*[("hub", leaf, "patronage", 10, 20) for leaf in "pqrs"]))
+    assert _at(found, "hub", 15) == (4, 1.0)
+    assert all(_at(found, leaf, 15) == (1, 0.0) for leaf in "pqrs")
+    assert found["days"] == [10, 21]
+
+
+def test_a_split_makes_two_factions():
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 200), ("b", "c", "alliance", 0, 99),
+                                 ("c", "d", "alliance", 0, 200), ("b", "c", "rivalry", 100, 200)))
+    factions = dict(zip(found["days"], found["factions"]))
+    assert factions[0] == 1 and factions[100] == 2
+    # A rivalry is a tie too: b and c stay connected, so b keeps its place between a and c.
+    assert _at(found, "b", 150)[0] == 2
+
+
+def test_a_repeated_tie_counts_once_and_nothing_left_is_empty():
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 10), ("b", "a", "rivalry", 0, 10)))
+    assert _at(found, "a", 5) == (1, 0.0)
+    assert metrics.compute(_rel(("a", "b", "alliance", 5, 4)))["days"] == []  # never surely in force
+
+
+def test_past_the_limit_the_days_are_sampled(monkeypatch):
+    monkeypatch.setattr(metrics, "MAX_DAYS", 3)
+    found = metrics.compute(_rel(*[("a", f"p{i}", "alliance", i * 10, i * 10 + 5) for i in range(10)]))
+    assert found["sampled"] and len(found["days"]) == 3
+
+
+@pytest.fixture(scope="module")
+def soviet():
+    return load(ROOT / "data" / "soviet")
+
+
+def test_the_soviet_record_stalin_at_the_centre_in_1937(soviet):
+    """In 1937 Stalin is tied to more people than anyone, and the curve for someone unknown is empty."""
+    found = metrics.metrics(soviet)
+    day = next(d for d in found["days"] if d >= days.from_gregorian(1937, 1, 1))
+    degrees = {p: _at(found, p, day)[0] for p in found["people"]}
+    assert max(degrees, key=degrees.get) == "stalin"
+    assert metrics.person(soviet, "nobody") == []
+    assert metrics.person(soviet, "stalin")[0]["date"] <= "1917-12-31"
