@@ -31,18 +31,27 @@
       retry = setTimeout(function () { moveLine(cursorDay); }, 50);
       return;
     }
+    if (!gd._cursorHooked && gd.on) {
+      gd._cursorHooked = true;
+      gd.on("plotly_relayout", function () { moveLine(cursorDay); syncAxis(gd); });
+      gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncAxis(gd); });
+      syncAxis(gd);
+    }
+    place(gd, day);
+    var strip = stripDiv();
+    if (strip && strip._fullLayout && strip._fullLayout.xaxis) place(strip, day);
+  }
+
+  function stripDiv() { return document.querySelector("#metrics-strip .js-plotly-plot"); }
+
+  /* The cursor's line over one plot (the lanes, or the metrics strip under them). */
+  function place(gd, day) {
     var line = gd.querySelector(".cursor-line");
     if (!line) {
       line = document.createElement("div");
       line.className = "cursor-line";
       line.setAttribute("aria-hidden", "true");
       gd.appendChild(line);
-    }
-    if (!gd._cursorHooked && gd.on) {
-      gd._cursorHooked = true;
-      gd.on("plotly_relayout", function () { moveLine(cursorDay); syncAxis(gd); });
-      gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncAxis(gd); });
-      syncAxis(gd);
     }
     var fl = gd._fullLayout, xa = fl.xaxis, x = xa.d2p(day * perDay(gd));
     line.dataset.date = iso(day);
@@ -52,14 +61,17 @@
     line.style.height = fl._size.h + "px";
   }
 
-  /* The sticky date axis above the scrolling lanes shows the lanes' range (zoom, pan, presets). */
+  /* The sticky date axis above the scrolling lanes, and the metrics strip under them, show the lanes'
+     range (zoom, pan, presets). */
   function syncAxis(gd) {
-    var axis = document.querySelector("#timeline-axis .js-plotly-plot");
     var range = gd.layout && gd.layout.xaxis && gd.layout.xaxis.range;
-    if (!axis || !window.Plotly || !range) return;
-    var now = axis.layout && axis.layout.xaxis && axis.layout.xaxis.range;
-    if (now && now[0] === range[0] && now[1] === range[1]) return;
-    Plotly.relayout(axis, {"xaxis.range": [range[0], range[1]]});
+    if (!window.Plotly || !range) return;
+    [document.querySelector("#timeline-axis .js-plotly-plot"), stripDiv()].forEach(function (other) {
+      if (!other || !other.layout) return;
+      var now = other.layout.xaxis && other.layout.xaxis.range;
+      if (now && now[0] === range[0] && now[1] === range[1]) return;
+      Plotly.relayout(other, {"xaxis.range": [range[0], range[1]]});
+    });
   }
 
   /* The detail drawer: focus moves into it when it opens, and back to where it was when it closes. */
@@ -508,6 +520,16 @@
       elementsChanged: function (_elements, day, payload, layers) {
         // New elements come with their day's classes; the cursor may have moved while they were drawn.
         window.requestAnimationFrame(function () { showDay(day, payload, layers); });
+        return no();
+      },
+      stripDrawn: function (_figure, day) {
+        // A new strip: the lanes' range and the cursor on it.
+        window.requestAnimationFrame(function () {
+          var gd = graphDiv();
+          if (gd) syncAxis(gd);
+          var strip = stripDiv();
+          if (strip && strip._fullLayout && strip._fullLayout.xaxis && day !== null) place(strip, day);
+        });
         return no();
       },
       redrawTimeline: function (_figure, person, focus, day) {

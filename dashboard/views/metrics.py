@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import igraph
 import pandas as pd
+import plotly.graph_objects as go
 
 from ..core import days
+from . import day_axis
 from .network import layer_of
+from .style import FONT, PALETTE
+from .timeline import LANE_LABEL_PX, ms
 
 MAX_DAYS = 1500
 
@@ -74,3 +78,42 @@ def metrics(ds) -> dict:
 def person(ds, person_id: str) -> list[dict]:
     """One person's curve as the API gives it: the days their degree or betweenness changed."""
     return [{"date": days.iso(p["day"]), **p} for p in metrics(ds)["people"].get(person_id, [])]
+
+
+STRIP_HEIGHT = 120
+
+
+def strip_figure(ds, person_id: str, window: tuple[int, int] | None = None) -> go.Figure:
+    """The strip under the timeline: a person's degree (left axis) and betweenness (right, 0 to 1) as steps
+    against the timeline's own date axis; the page keeps its range equal to the lanes' and draws the
+    cursor on it (assets/dashboard.js)."""
+    points = metrics(ds)["people"].get(person_id, [])
+    name = ds["people"].set_index("person_id")["name"].get(person_id, person_id)
+    lo, hi = day_axis.record_span(ds) or (0, 1)
+    x = [ms(p["day"]) for p in points] + ([ms(hi + 1)] if points else [])
+    step = {"shape": "hv", "width": 2.5}
+    fig = go.Figure([
+        go.Scatter(x=x, y=[p["degree"] for p in points] + ([points[-1]["degree"]] if points else []),
+                   name="ties", mode="lines", line={**step, "color": PALETTE[0]},
+                   hovertemplate="%{y} ties<extra></extra>"),
+        go.Scatter(x=x, y=[p["betweenness"] for p in points] + ([points[-1]["betweenness"]] if points else []),
+                   name="betweenness", mode="lines", yaxis="y2", line={**step, "color": PALETTE[1], "dash": "dash"},
+                   hovertemplate="betweenness %{y:.2f}<extra></extra>"),
+    ])
+    fig.update_layout(
+        height=STRIP_HEIGHT, autosize=True, margin={"l": LANE_LABEL_PX, "r": 40, "t": 24, "b": 20},
+        font={"family": FONT, "size": 13, "color": "#1a1a1a"}, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
+        title={"text": f"{name}: ties (solid, left) and betweenness (dashed, right)", "x": 0, "xanchor": "left",
+               "font": {"size": 13}},
+        showlegend=False, hovermode="x unified",
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "fixedrange": True,
+               "range": [ms(window[0]), ms(window[1] + 1)] if window else None},
+        yaxis={"rangemode": "tozero", "fixedrange": True, "nticks": 3, "title": None},
+        yaxis2={"overlaying": "y", "side": "right", "range": [0, 1.05], "fixedrange": True,
+                "tickvals": [0, 0.5, 1], "showgrid": False},
+    )
+    axis = day_axis.x_axis(ds, window)
+    if axis.in_days:
+        day_axis.to_day_numbers(fig)
+        fig.update_xaxes(axis.settings)
+    return fig

@@ -18,6 +18,7 @@ from .callbacks import Callbacks
 from .changes import panel as changes_panel
 from .datasets import registry
 from .inputs import text
+from .metrics import strip as metrics_strip
 from .state import ViewState, first_value, parse
 
 callbacks = Callbacks()
@@ -338,6 +339,7 @@ def _timeline_panel(m: PageModel) -> html.Section:
                       # No mode bar: it covers the legend; drag to zoom, scroll to zoom, "All" resets.
                       config={"scrollZoom": True, "displaylogo": False, "displayModeBar": False}),
         ]),
+        metrics_strip(ds, state.sel, m.window),
     ])
 
 

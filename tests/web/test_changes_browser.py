@@ -36,3 +36,20 @@ def test_the_next_scene_lists_what_changed_and_marks_it(dash_duo):
     assert picks and set(picks) <= {i["pick"] for i in expected["began"] + expected["ended"]}
     dash_duo.find_element("#changes-body [data-pick]").click()
     dash_duo.wait_for_element("#detail.open .quote", timeout=10)
+
+
+def test_the_metrics_strip_follows_the_selection_and_the_cursor(dash_duo):
+    dash_duo.start_server(create_app(ROOT / "data" / "soviet", ROOT / "data"))
+    dash_duo.driver.get(dash_duo.server_url + "/?date=1927-11-15")
+    dash_duo.wait_for_element("#network canvas", timeout=30)
+    assert not dash_duo.find_element("#metrics-wrap").is_displayed()  # nobody selected
+    box = dash_duo.find_element("#search-box")
+    box.send_keys("trotsky", Keys.ENTER)
+    dash_duo.wait_for_element("#metrics-wrap:not([hidden]) #metrics-strip .cursor-line", timeout=15)
+    dash_duo.wait_for_contains_text("#metrics-strip .gtitle", "Leon Trotsky", timeout=10)
+    line = "#metrics-strip .cursor-line"
+    assert dash_duo.find_element(line).get_attribute("data-date") == "1927-11-15"
+    box = dash_duo.find_element("#date-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("1937-01-01", Keys.ENTER)
+    dash_duo.wait_for_element(f"{line}[data-date='1937-01-01']", timeout=10)
