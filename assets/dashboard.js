@@ -145,7 +145,19 @@
       if (day === lastStop) return;
       window.dash_clientside.set_props("cursor-stops", {data: {from: lastStop, to: day}});
       lastStop = day;
+      keepInView();
     }, STOP_MS);
+  }
+
+  /* After a stop, the people drawn at the new date are all in view (a slide frames its own scene). */
+  function keepInView() {
+    var cy = cyOf(), page = document.getElementById("page");
+    if (!cy || (page && page.classList.contains("present"))) return;
+    var drawn = cy.nodes(":visible");
+    if (!drawn.length) return;
+    var ext = cy.extent(), bb = drawn.boundingBox();
+    if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
+    cy.animate({fit: {eles: drawn, padding: 30}}, {duration: 250});
   }
 
   /* Mark what changed in both views for a moment: ids computed in Python (views/changes.py, `marks`). */
@@ -380,6 +392,9 @@
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
+    // An empty panel says why, rather than look broken.
+    var empty = document.getElementById("network-empty");
+    if (empty) empty.hidden = cy.nodes(":visible").length > 0;
     hookLabels();
     declutterSoon();
   }
@@ -523,13 +538,23 @@
         return no();
       },
       stripDrawn: function (_figure, day) {
-        // A new strip: the lanes' range and the cursor on it.
-        window.requestAnimationFrame(function () {
+        // A new strip: once plotly has drawn it, the lanes' range and the cursor on it (and again after
+        // every redraw of it).
+        var tries = 0;
+        (function hook() {
+          var strip = stripDiv();
+          if (!strip || !strip.on || !strip._fullLayout || !strip._fullLayout.xaxis) {
+            if (++tries < 100) setTimeout(hook, 50);
+            return;
+          }
+          if (!strip._cursorHooked) {
+            strip._cursorHooked = true;
+            strip.on("plotly_afterplot", function () { if (cursorDay !== null) place(strip, cursorDay); });
+          }
           var gd = graphDiv();
           if (gd) syncAxis(gd);
-          var strip = stripDiv();
-          if (strip && strip._fullLayout && strip._fullLayout.xaxis && day !== null) place(strip, day);
-        });
+          if (cursorDay !== null || day !== null) place(strip, cursorDay !== null ? cursorDay : day);
+        })();
         return no();
       },
       redrawTimeline: function (_figure, person, focus, day) {

@@ -33,7 +33,7 @@
   document.addEventListener("click", function (e) {
     var t = e.target;
     if (!t || !t.closest) return;
-    if (t.closest("#keys-open")) open();
+    if (t.closest(".keys-open")) open();
     else if (t.closest("#keys-close")) close();
   });
 

@@ -1,16 +1,17 @@
 """Colours and sizes shared by the views. Every colour drawn on the white panels has at least 3:1 contrast
-against it, as graphics need (WCAG 2.1, 1.4.11): Okabe-Ito hues, those too light for that darkened in CIELab
-until they reach it, and further dark hues. `scripts/palette.py` reports the contrast and how far
+against it, as graphics need (WCAG 2.1, 1.4.11): for relations, Okabe-Ito hues, those too light for that
+darkened in CIELab until they reach it; for factions and organisations, the palette below. `scripts/palette.py` reports the contrast and how far
 apart the colours stay for colour-blind viewers (docs/accessibility.md)."""
 from __future__ import annotations
 
 import html
 
 BACKGROUND = "#FFFFFF"  # the panels', in the normal and in the presentation theme
-# Each colour the one farthest from those before it for normal vision and the three colour-vision deficiencies
-# (scripts/palette.py): the first eight stay apart for all four.
-PALETTE = ["#0072B2", "#C48200", "#009E73", "#4E342E", "#283593", "#A0522D", "#6D4C41", "#CF1C90", "#D55E9A",
-           "#BF360C", "#3098CB", "#AD1457", "#00796B", "#5D4037", "#6A3D9A", "#9E7B00", "#008695"]
+# Mid-dark hues (3.1:1 to 6.5:1 against the panel, so none reads as black inside a focus ring), each the one
+# farthest from those before it for normal vision and the three colour-vision deficiencies, from a CIELCh grid
+# (scripts/palette.py reports the distances): the first eight stay well apart for all four.
+PALETTE = ["#665DC2", "#ED6829", "#8D4A57", "#B97FA3", "#B8210F", "#689C75", "#AE74F7", "#75527E", "#966F47",
+           "#2A8476", "#7A70A3", "#3D6921", "#809A49", "#5E96C4"]
 NONE_COLOUR = "#8E8E8E"  # no organisation or faction
 ORGANISATION_COLOUR = "#5C5C5C"  # an organisation's node
 SELECTED_COLOUR = "#C00000"  # the selected person's ring, the cursor

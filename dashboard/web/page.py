@@ -171,6 +171,9 @@ def render(args: dict, pathname: str | None = None):
         return error_page(reg.get(first_value(args, "dataset")))
     return html.Div(id="page", className="present" if m.state.present else "", lang=language(m.ds), children=[
         html.A("Skip to the views", href="#views", className="skip-link"),
+        # The keys list: "?" anywhere, this button (shown when focused, like the skip link) or the one in the
+        # view options; the first screen has no room for another button at 1280x720.
+        html.Button("Keyboard shortcuts (?)", className="skip-link keys-open", **{"aria-haspopup": "dialog"}),
         *_stores(m),
         html.Div(id="blackout", className="blackout", **{"aria-hidden": "true"}),
         # The first screen: both views fit it at 1280x720 and 1024x768; the options and exports follow below.
@@ -225,8 +228,6 @@ def _topbar(m: PageModel, reg) -> html.Header:
         html.H1(m.ds.title, id="title"),
         html.Button("Present", id="present-toggle", className="btn present-toggle", n_clicks=0,
                     title="Presentation mode (P); arrows or a clicker step through the scenes"),
-        html.Button("Keys", id="keys-open", className="btn small keys-open", title="Keyboard shortcuts (?)",
-                    **{"aria-haspopup": "dialog"}),
         html.Div(className="topbar-controls", children=[
             html.Div(className="search", role="search", children=[
                 html.Label([html.Span("Find a person", className="sr-only"),
@@ -351,6 +352,9 @@ def _network_panel(m: PageModel) -> html.Section:
             html.Button("Re-run layout", id="relayout", className="btn small", n_clicks=0),
         ]),
         payload.network_component([]),
+        html.P("No one is drawn at this date: no relation or faction of the layers shown is in force. "
+               "Tick “everyone in the record” below to see the others.", id="network-empty",
+               className="network-empty", hidden=True),
         html.Div(className="network-options", children=[
             html.Fieldset(className="filter layers", children=[
                 html.Legend("Relations shown"),
@@ -388,6 +392,8 @@ def _controls(m: PageModel) -> html.Section:
     orgs = sorted(o for o in ds["offices"]["organisation"].unique() if o)
     groups = ds["groups"].sort_values("name")
     return html.Section(className="controls", **{"aria-label": "View options"}, children=[
+        html.Button("Keyboard shortcuts (?)", id="keys-open", className="btn small keys-open",
+                    **{"aria-haspopup": "dialog"}),
         html.Fieldset(className="filter", children=[
             html.Legend("Timeline lanes"),
             dcc.RadioItems(id="lanes", value=state.lanes, inline=True,

@@ -4,7 +4,7 @@ from conftest import FIXTURES
 from dashboard.core.build import load
 from dashboard.core.days import from_gregorian as D
 from dashboard.views import network
-from dashboard.views.style import RELATION_STYLE
+from dashboard.views.style import PALETTE, RELATION_STYLE
 
 
 @pytest.fixture(scope="module")
@@ -67,4 +67,4 @@ def test_no_two_relation_kinds_look_alike_without_colour():
 
 def test_memberships_for_colouring(ds):
     assert network.memberships(ds) == [{"person": "trotsky", "group": "left-opposition", "lo": D(1923, 1, 1),
-                                        "hi": D(1928, 12, 31), "colour": "#0072B2"}]
+                                        "hi": D(1928, 12, 31), "colour": PALETTE[0]}]

@@ -43,8 +43,9 @@ def test_the_metrics_strip_follows_the_selection_and_the_cursor(dash_duo):
     dash_duo.driver.get(dash_duo.server_url + "/?date=1927-11-15")
     dash_duo.wait_for_element("#network canvas", timeout=30)
     assert not dash_duo.find_element("#metrics-wrap").is_displayed()  # nobody selected
-    box = dash_duo.find_element("#search-box")
-    box.send_keys("trotsky", Keys.ENTER)
+    dash_duo.find_element("#search-box").send_keys("trotsky")
+    dash_duo.wait_for_contains_text("#search-hits", "Leon Trotsky", timeout=10)
+    dash_duo.find_element("#search-hits button").click()
     dash_duo.wait_for_element("#metrics-wrap:not([hidden]) #metrics-strip .cursor-line", timeout=15)
     dash_duo.wait_for_contains_text("#metrics-strip .gtitle", "Leon Trotsky", timeout=10)
     line = "#metrics-strip .cursor-line"
