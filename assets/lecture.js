@@ -55,9 +55,18 @@
     // scale): a scene of two people side by side would otherwise fill a 1080p panel with three names.
     var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
     var bb = target.boundingBox();
-    var zoom = Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1));
+    var zoom = Math.max(cy.minZoom(), Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1),
+                                               (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
+    // Centred on the scene's people, but moved as far as it takes to show no empty margin where the other
+    // people drawn then could be: a panel taller than the scene shows who stands above or below it.
+    var all = cy.nodes().filter(drawn).boundingBox();
+    var centre = function (lo, hi, want, half) {
+      return hi - lo <= 2 * half ? (lo + hi) / 2 : Math.min(Math.max(want, lo + half), hi - half);
+    };
+    var cx = centre(all.x1, all.x2, (bb.x1 + bb.x2) / 2, cy.width() / (2 * zoom));
+    var cyy = centre(all.y1, all.y2, (bb.y1 + bb.y2) / 2, cy.height() / (2 * zoom));
     cy.stop();
-    cy.animate({zoom: Math.max(zoom, cy.minZoom()), center: {eles: target}}, {duration: 300});
+    cy.animate({zoom: zoom, pan: {x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom}}, {duration: 300});
   }
 
   /* Focus never left on the page's body or on an element a mode change hid: it goes to `id` instead. */
