@@ -562,6 +562,26 @@
         window.requestAnimationFrame(function () { outline(people); if (day !== null) moveLine(day); });
         return no();
       },
+      applyEgo: function (view) {
+        // Ids from Python (web/paths.py): who stays around the selected person, and the path to a second one.
+        var cy = cyOf();
+        if (!cy) return no();
+        cy.batch(function () {
+          cy.elements(".outside, .onpath").removeClass("outside onpath");
+          if (view && view.keep) {
+            var nodes = new Set(view.keep.nodes), edges = new Set(view.keep.edges);
+            cy.nodes().forEach(function (n) { if (!nodes.has(n.id())) n.addClass("outside"); });
+            cy.edges().forEach(function (e) { if (!edges.has(e.id())) e.addClass("outside"); });
+          }
+          if (view && view.path) {
+            view.path.nodes.concat(view.path.edges).forEach(function (id) {
+              cy.getElementById(id).removeClass("outside").addClass("onpath");
+            });
+          }
+        });
+        declutterSoon();
+        return no();
+      },
       flashChanges: function (changed) {
         if (changed) flash(changed);
         return no();
@@ -608,15 +628,15 @@
         }
         return no();
       },
-      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, layers, everyone, relayout, lanePage, day,
-                          meta) {
+      writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, layers, everyone, relayout, lanePage,
+                          ego, pathTo, day, meta) {
         // In a scene the scene's URL is the state: its window and focus come from the scene.
         if (/^\/scene\//.test(window.location.pathname)) return no();
         var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
           colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
           rels: rels, layers: (layers || []).join(",") === defaults.layers ? null : layers,
           everyone: everyone && everyone.length ? "1" : null,
-          lp: lanePage > 1 ? lanePage : null};
+          lp: lanePage > 1 ? lanePage : null, ego: ego || null, to: pathTo || null};
         // A zoom or pan reports "xaxis.range[0]" and "[1]"; a preset (Plotly.relayout) the whole "xaxis.range".
         var range = relayout && (relayout["xaxis.range"] ||
                                  (relayout["xaxis.range[0]"] && [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]));

@@ -204,6 +204,10 @@ def stylesheet(font_size: int = 20) -> list[dict]:
         {"selector": "node.changed", "style": {"border-width": 6, "border-style": "double",
                                                "border-color": FOCUS_COLOUR, "z-index": 20}},
         {"selector": "edge.changed", "style": {"width": 7, "z-index": 20}},
+        # Around the selected person only (`ego`), and the path to a second one (web/paths.py).
+        {"selector": "node.outside, edge.outside", "style": {"display": "none"}},
+        {"selector": "node.onpath", "style": {"border-width": 6, "border-color": SELECTED_COLOUR, "z-index": 15}},
+        {"selector": "edge.onpath", "style": {"width": 8, "z-index": 15}},
         {"selector": "node.nolabel", "style": {"label": ""}},
         {"selector": "node.hover", "style": {"label": "data(label)", "z-index": 99,
                                              "text-background-color": BACKGROUND, "text-background-opacity": 0.9,

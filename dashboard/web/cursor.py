@@ -71,6 +71,7 @@ callbacks.client(
     Input("selection", "data"), Input("lanes", "value"), Input("colour", "value"),
     Input("orgs", "value"), Input("kinds", "value"), Input("groups", "value"), Input("rels", "value"),
     Input("layers", "value"), Input("everyone", "value"), Input("timeline", "relayoutData"), Input("lane-page", "value"),
+    Input("ego", "value"), Input("path-to", "value"),
     State("cursor", "value"), State("view-meta", "data"),
     prevent_initial_call=True,
 )

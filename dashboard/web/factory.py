@@ -7,7 +7,7 @@ from pathlib import Path
 from dash import Dash
 
 from .. import settings
-from . import api, changes, cursor, datasets, dayaxis, exports, lecture, metrics, page, protocol, viewdata, views
+from . import api, changes, cursor, datasets, dayaxis, exports, lecture, metrics, page, paths, protocol, viewdata, views
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -19,7 +19,7 @@ INDEX = """<!DOCTYPE html>
 <body>{%app_entry%}{%config%}{%scripts%}{%renderer%}</body>
 </html>"""
 # The feature modules whose callbacks every app registers (web/callbacks.py).
-FEATURES = (page, views, cursor, lecture, dayaxis, exports, changes, metrics)
+FEATURES = (page, views, cursor, lecture, dayaxis, exports, changes, metrics, paths)
 
 def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | None = None) -> Dash:
     logging.basicConfig(level=settings.log_level(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -19,6 +19,7 @@ from .changes import panel as changes_panel
 from .datasets import registry
 from .inputs import text
 from .metrics import strip as metrics_strip
+from .paths import controls as ego_controls
 from .state import ViewState, first_value, parse
 
 callbacks = Callbacks()
@@ -219,6 +220,7 @@ def _stores(m: PageModel) -> list:
         # The cursor's last two stops (assets/dashboard.js), and what changed between them (web/changes.py).
         dcc.Store(id="cursor-stops"),
         dcc.Store(id="changed"),
+        dcc.Store(id="ego-view"),  # the neighbourhood and the path drawn (web/paths.py)
         dcc.Interval(id="player", interval=400, disabled=True),
     ]
 
@@ -366,6 +368,7 @@ def _network_panel(m: PageModel) -> html.Section:
             dcc.Checklist(id="everyone", value=["1"] if state.everyone else [], className="everyone",
                           options=[{"label": "everyone in the record (faded)", "value": "1"}],
                           inputClassName="check", labelClassName="check-label"),
+            ego_controls(ds, state),
         ]),
         html.Details(className="legend network-key", children=[
             html.Summary("Key"),

@@ -14,6 +14,7 @@ from ..views.network import LAYERS
 _DIGITS = re.compile(r"[0-9]{1,6}")
 LANES = ("office", "person")
 COLOURS = ("organisation", "faction")
+EGO_DEPTHS = ("1", "2")
 MAX_PARAM = 200
 
 
@@ -35,6 +36,8 @@ class ViewState:
     present: bool = False
     whole: bool = False  # the date cursor covers the whole record, not only the dataset's period
     lp: int = 1  # page of timeline lanes, when there are more than fit (timeline.MAX_LANES)
+    ego: str = ""  # "1" or "2": the network narrowed to the selected person and those that many ties away
+    to: str = ""  # a second person: the shortest path from the selected one to them is drawn
 
     def query(self) -> str:
         """The query string of this state, defaults left out."""
@@ -119,6 +122,16 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     state.present = take("present") in ("1", "true")
     state.everyone = take("everyone") in ("1", "true")
     state.whole = take("whole") in ("1", "true")
+    ego = take("ego")
+    if ego in EGO_DEPTHS:
+        state.ego = ego
+    elif ego:
+        notices.append(f"Ignored 'ego={ego}': use 1 or 2 (ties from the selected person).")
+    to = take("to")
+    if to and to in known.get("people", {to}):
+        state.to = to
+    elif to:
+        notices.append(f"Unknown person 'to={to}': no path drawn.")
     lp = take("lp")
     if _DIGITS.fullmatch(lp) and 1 <= int(lp) <= 10_000:  # ASCII digits only: "²".isdigit() is true
         state.lp = int(lp)

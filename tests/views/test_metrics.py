@@ -68,3 +68,26 @@ def test_the_soviet_record_stalin_at_the_centre_in_1937(soviet):
     assert max(degrees, key=degrees.get) == "stalin"
     assert metrics.person(soviet, "nobody") == []
     assert metrics.person(soviet, "stalin")[0]["date"] <= "1917-12-31"
+
+
+# The neighbourhood and the path (views/paths.py) live beside the metrics: the same network in force.
+def test_ego_and_path_in_the_network_drawn_at_a_day():
+    from dashboard.core.dates import resolve
+    from dashboard.views import paths
+    medium = load(ROOT / "tests" / "fixtures" / "medium")
+    day = resolve("1926-06-01").lo  # Vera broke with Boris in Sept 1925; Arkady died in 1920
+    assert paths.ego(medium, "boris", day, 1) == {"nodes": ["boris", "vera"], "edges": ["rel::boris-vera-rivalry"]}
+    assert paths.path(medium, "vera", "boris", day) == {"nodes": ["vera", "boris"],
+                                                        "edges": ["rel::boris-vera-rivalry"]}
+    assert paths.path(medium, "arkady", "vera", day) == {"nodes": [], "edges": []}  # dead: no ties
+    assert paths.ego(medium, "arkady", day, 2) == {"nodes": ["arkady"], "edges": []}
+
+
+def test_a_path_through_stalin_in_1927(soviet):
+    from dashboard.core.dates import resolve
+    from dashboard.views import paths
+    day = resolve("1927-11-15").lo
+    found = paths.path(soviet, "trotsky", "molotov", day)
+    assert found["nodes"] == ["trotsky", "stalin", "molotov"] and len(found["edges"]) == 2
+    near, far = paths.ego(soviet, "trotsky", day, 1), paths.ego(soviet, "trotsky", day, 2)
+    assert "stalin" in near["nodes"] and set(near["nodes"]) < set(far["nodes"])

@@ -54,3 +54,26 @@ def test_the_metrics_strip_follows_the_selection_and_the_cursor(dash_duo):
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys("1937-01-01", Keys.ENTER)
     dash_duo.wait_for_element(f"{line}[data-date='1937-01-01']", timeout=10)
+
+
+def test_ego_and_path_follow_the_cursor(dash_duo):
+    """Trotsky one tie away, and the path from Trotsky to Molotov through Stalin, at 15 Nov 1927; at another
+    date the network in force there decides (views/paths.py computes both)."""
+    from dashboard.core.dates import resolve
+    from dashboard.views import paths
+    ds = load(ROOT / "data" / "soviet")
+    dash_duo.start_server(create_app(ROOT / "data" / "soviet", ROOT / "data"))
+    dash_duo.driver.get(dash_duo.server_url + "/?date=1927-11-15&sel=trotsky&ego=1&to=molotov")
+    dash_duo.wait_for_element("#network canvas", timeout=30)
+    dash_duo.wait_for_contains_text("#path-text", "Leon Trotsky → Joseph Stalin → Vyacheslav Molotov", timeout=15)
+    shown = ("return document.getElementById('network')._cyreg.cy.nodes(':visible').filter(n => !n.hasClass('outside'))"
+             ".map(n => n.id()).sort()")
+    expected = paths.ego(ds, "trotsky", resolve("1927-11-15").lo, 1)["nodes"]
+    on_path = paths.path(ds, "trotsky", "molotov", resolve("1927-11-15").lo)["nodes"]
+    assert set(dash_duo.driver.execute_script(shown)) == set(expected) | set(on_path)
+    box = dash_duo.find_element("#date-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("1937-01-01", Keys.ENTER)
+    dash_duo.wait_for_contains_text("#path-text", "1 Jan 1937", timeout=15)
+    later = paths.path(ds, "trotsky", "molotov", resolve("1937-01-01").lo)["nodes"]
+    assert ("no chain of ties" in dash_duo.find_element("#path-text").text) == (not later)
