@@ -1,9 +1,8 @@
-"""A short version of bench/load.py and bench/memory.py against the Procfile's web command:
-5 clients for 5 s with one worker killed (SIGKILL) halfway, then a worker's RSS over 2,000 callbacks.
-
-Both servers are started together (the Procfile command exactly as written, PORT set, one with the
-default two workers, one with WEB_CONCURRENCY=1 for the memory figures) and stopped by their PIDs.
-The assertions are about errors and growth, not speed, so a busy machine only makes the test slower.
+"""The Procfile's web command under load, as a functional check: 5 clients for 5 s with one worker killed
+(SIGKILL) halfway; only requests in flight on that worker may fail, and the master replaces it. No timing or
+memory threshold here (these machines are shared and noisy): the load and memory figures are measured by
+bench/load.py and bench/memory.py and reported in docs/reliability.md. The server is started with the
+Procfile command exactly as written and stopped by its PID.
 """
 import json
 import sys
@@ -15,43 +14,21 @@ from conftest import FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT))
 from bench.load import Server, request, run_load, search_body, summary  # noqa: E402
-from bench.memory import measure  # noqa: E402
 
 CLIENTS = 5
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory):
-    """(two-worker server, memory figures of a one-worker server); the memory run goes on in the
-    background meanwhile, so the module takes about as long as the memory run alone (~30 s)."""
-    logs = tmp_path_factory.mktemp("load")
-    started = [Server(ROOT / "data" / "soviet", log_path=logs / "two.log"),
-               Server(ROOT / "data" / "soviet", workers=1, log_path=logs / "one.log")]
-    memory = {}
-
-    def measure_memory():
-        try:
-            # Searches with a page render every 100th callback (bench/memory.py renders every 10th;
-            # a render costs ~100 searches, and this keeps the test short).
-            memory.update(measure(started[1], first=500, total=2000, clients=4, render_every=100))
-        except Exception as e:  # reported by the test that reads the figures
-            memory["exception"] = e
-
-    background = threading.Thread(target=measure_memory, daemon=True)
+def server(tmp_path_factory):
+    started = Server(ROOT / "data" / "soviet", log_path=tmp_path_factory.mktemp("load") / "two.log")
     try:
-        for s in started:
-            s.wait_ready()
-        background.start()
-        yield started[0], (background, memory)
+        started.wait_ready()
+        yield started
     finally:
-        if background.is_alive():
-            background.join(timeout=300)
-        for s in started:
-            s.stop()
+        started.stop()
 
 
-def test_load_with_a_worker_killed(servers):
-    server, _ = servers
+def test_load_with_a_worker_killed(server):
     before = server.workers()
     assert len(before) == 2
     run = run_load(server, clients=CLIENTS, seconds=5, kill=True)
@@ -69,14 +46,6 @@ def test_load_with_a_worker_killed(servers):
     status, body = request("POST", server.url, "/_dash-update-component", search_body("bronstein"))
     assert status == 200 and b"Leon Trotsky" in body
     assert "Traceback" not in server.log_text()
-
-
-def test_worker_memory_is_flat(servers):
-    _, (background, m) = servers
-    background.join(timeout=300)
-    assert not background.is_alive() and "exception" not in m, m
-    assert m["errors"] == 0, m
-    assert abs(m["ratio"] - 1) <= 0.15, m
 
 
 def test_first_callbacks_of_a_fresh_worker_can_be_concurrent():

@@ -106,9 +106,11 @@ def test_the_slider_spans_the_period_and_the_toggle_the_record(dash_duo, soviet)
     assert [int(v) for v in slider] == [days.year_start(1917), days.year_end(1953)]
     dash_duo.find_element("#whole input").click()
     dash_duo.wait_for_element("#whole input:checked", timeout=15)
-    slider = dash_duo.driver.execute_script(
-        "const s = document.querySelector('#cursor [role=slider]'); return s.getAttribute('aria-valuemin');")
-    assert int(slider) < days.year_start(1917) and _query(dash_duo).get("whole") == "1"
+    # The page is loaded again for the whole record: wait for its slider.
+    lowest = ("const s = document.querySelector('#cursor [role=slider]');"
+              "return s ? Number(s.getAttribute('aria-valuemin')) : null;")
+    _until(lambda: (dash_duo.driver.execute_script(lowest) or 0) < days.year_start(1917), timeout=30)
+    assert _query(dash_duo).get("whole") == "1"
 
 
 def _pick(dash_duo, text):
@@ -143,7 +145,7 @@ def test_a_preset_window_survives_a_reload_and_a_lane_switch(dash_duo, soviet):
     _open(dash_duo, soviet, "date=1927-11-15")
     dash_duo.find_element("button[id*='preset'][id*='\"index\":1']").click()  # 1924-1929
     window = lambda: (_query(dash_duo).get("start"), _query(dash_duo).get("end"))  # noqa: E731
-    _until(lambda: window() == ("1924-01-01", "1929-12-31"), timeout=10)
+    _until(lambda: window() == ("1924-01-01", "1929-12-31"), timeout=20)
     dash_duo.driver.refresh()
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
     shown = dash_duo.driver.execute_script(
