@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -295,10 +294,10 @@ def test_verify_quotes_checks_structured_rows_against_the_result(tmp_path, capsy
     assert rc == 1 and "tenures.csv:2:10: locator is not a statement id (12) — wikidata is a structured source" in said
 
 
-def test_import_time_of_the_fixtures(tmp_path, capsys):
-    """Each format imports (with the comparison, which checks the package before moving it) in well
-    under a few seconds on a shared machine."""
-    for name in FORMATS:
-        t0 = time.perf_counter()
-        imported(tmp_path, capsys, name, "--compare", WD / "other-list.csv")
-        assert time.perf_counter() - t0 < 10
+@pytest.mark.parametrize("name", FORMATS)
+def test_every_format_imports_with_a_comparison(tmp_path, capsys, name):
+    """With `--compare` (which checks the package before moving it into place) every format still gives a
+    package `check` accepts. How long it takes is measured by bench/import_bench.py, not here."""
+    out = imported(tmp_path, capsys, name, "--compare", WD / "other-list.csv")
+    check_passes(capsys, out)
+    assert rows(out, "claims")
