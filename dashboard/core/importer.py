@@ -34,7 +34,7 @@ from pathlib import Path
 
 from . import dates
 from .schema import STRUCTURED, TABLES, descriptor
-from .wikidata import ResultError, Statement, Time, item_id, quote, read_rows, statements, time_value
+from .wikidata import ResultError, Statement, Time, item_id, quote, read_rows, records, statements, time_value
 
 WIKIDATA_SOURCE = "wikidata"
 SOURCES_DIR = "sources"  # inside the package: copies of the files the rows cite, for verify-quotes
@@ -216,41 +216,33 @@ def read_list(path: Path, office: str, position: str, source_id: str = "list") -
     if missing:
         raise ResultError(file, "line 1", f"missing column{'s' if len(missing) > 1 else ''} ({', '.join(missing)})",
                           "the header must have " + ",".join(LIST_COLUMNS) + " (more columns are kept as notes)")
-    rows, line = [], reader.line_num + 1
-    try:
-        for record in reader:
-            if not record or record == [""]:
-                line = reader.line_num + 1
-                continue
-            if len(record) != len(header):
-                raise ResultError(file, f"line {line}", f"row has {len(record)} cells, header has {len(header)}",
-                                  "check for a missing or extra comma, or an unquoted comma inside a cell")
-            cells = dict(zip(header, (c.strip() for c in record)))
-            qid = item_id(cells["id"])
-            if qid is None:
-                raise ResultError(file, f"line {line}", f"column {header.index('id') + 1} (id) is not a Wikidata "
-                                  f"item ({cells['id'][:40]})", "give the person's item, e.g. Q42")
-            start = _edtf(cells["start_date"], file, line, header.index("start_date") + 1, "start_date")
-            end = _edtf(cells["end_date"], file, line, header.index("end_date") + 1, "end_date")
-            if not start.given and not end.given:
-                raise ResultError(file, f"line {line}", "no start_date and no end_date",
-                                  "give at least one of them: a tenure needs a date")
-            raw = "\n".join(lines[line - 1: reader.line_num])
-            h = Holding(qid, cells["name"] or qid, position, office, start, end, source_id, str(line), raw,
-                        line=line)
-            h.notes = [f"{k}: {v}" for k, v in cells.items() if k not in LIST_COLUMNS and v]
-            for col, target in (("replaces", h.replaces), ("replaced_by", h.replaced_by)):
-                for part in (p.strip() for p in cells[col].split(";") if p.strip()):
-                    pid = item_id(part)
-                    if pid is None:
-                        raise ResultError(file, f"line {line}", f"column {header.index(col) + 1} ({col}) is not "
-                                          f"a Wikidata item ({part[:40]})", "give the item, e.g. Q42; several "
-                                          "separated by ';'")
-                    target.append((pid, pid))
-            rows.append(h)
-            line = reader.line_num + 1
-    except csv.Error as e:
-        raise ResultError(file, f"line {line}", f"unreadable CSV ({e})", "check the quoting") from None
+    rows = []
+    for line, record in records(reader, len(header), file, "CSV",
+                                "check for a missing or extra comma, or an unquoted comma inside a cell",
+                                "check the quoting"):
+        cells = dict(zip(header, (c.strip() for c in record)))
+        qid = item_id(cells["id"])
+        if qid is None:
+            raise ResultError(file, f"line {line}", f"column {header.index('id') + 1} (id) is not a Wikidata "
+                              f"item ({cells['id'][:40]})", "give the person's item, e.g. Q42")
+        start = _edtf(cells["start_date"], file, line, header.index("start_date") + 1, "start_date")
+        end = _edtf(cells["end_date"], file, line, header.index("end_date") + 1, "end_date")
+        if not start.given and not end.given:
+            raise ResultError(file, f"line {line}", "no start_date and no end_date",
+                              "give at least one of them: a tenure needs a date")
+        raw = "\n".join(lines[line - 1: reader.line_num])
+        h = Holding(qid, cells["name"] or qid, position, office, start, end, source_id, str(line), raw,
+                    line=line)
+        h.notes = [f"{k}: {v}" for k, v in cells.items() if k not in LIST_COLUMNS and v]
+        for col, target in (("replaces", h.replaces), ("replaced_by", h.replaced_by)):
+            for part in (p.strip() for p in cells[col].split(";") if p.strip()):
+                pid = item_id(part)
+                if pid is None:
+                    raise ResultError(file, f"line {line}", f"column {header.index(col) + 1} ({col}) is not "
+                                      f"a Wikidata item ({part[:40]})", "give the item, e.g. Q42; several "
+                                      "separated by ';'")
+                target.append((pid, pid))
+        rows.append(h)
     if not rows:
         raise ResultError(file, "line 2", "no rows", "the list has a header and no entries")
     return ListFile(source_id, path, lines, rows)

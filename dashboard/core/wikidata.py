@@ -152,6 +152,22 @@ def _tsv_term(text: str) -> str:
     return text
 
 
+def records(reader, width: int, file: str, kind: str, row_hint: str, quoting_hint: str):
+    """(line, cells) of each non-blank record a csv reader gives after its header of `width` cells. A row of
+    another width, or quoting the reader cannot read, is a ResultError that names the line."""
+    line = reader.line_num + 1
+    try:
+        for record in reader:
+            if record and record != [""]:
+                if len(record) != width:
+                    raise ResultError(file, f"line {line}", f"row has {len(record)} cells, header has {width}",
+                                      row_hint)
+                yield line, record
+            line = reader.line_num + 1
+    except csv.Error as e:
+        raise ResultError(file, f"line {line}", f"unreadable {kind} ({e})", quoting_hint) from None
+
+
 def _delimited(text: str, file: str, tsv: bool) -> list[Row]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if tsv else ",",
                         quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL)
@@ -161,24 +177,15 @@ def _delimited(text: str, file: str, tsv: bool) -> list[Row]:
         raise ResultError(file, "line 1", "no header row", "save the result with its header (the variable names)") \
             from None
     header = [h.strip().lstrip("?") for h in header]
-    rows, line = [], reader.line_num + 1
-    try:
-        for record in reader:
-            if not record or record == [""]:
-                line = reader.line_num + 1
-                continue
-            if len(record) != len(header):
-                raise ResultError(file, f"line {line}", f"row has {len(record)} cells, header has {len(header)}",
-                                  "save the file again from the query service, or check for a stray "
-                                  + ("tab" if tsv else "comma or quote"))
-            values: dict[str, list[str]] = {}
-            for name, cell in zip(header, record):
-                _add(values, name, _tsv_term(cell) if tsv else cell)
-            rows.append(Row(f"line {line}", values))
-            line = reader.line_num + 1
-    except csv.Error as e:
-        raise ResultError(file, f"line {line}", f"unreadable {'TSV' if tsv else 'CSV'} ({e})",
-                          "check the quoting: a quote inside a cell is written twice") from None
+    rows = []
+    for line, record in records(reader, len(header), file, "TSV" if tsv else "CSV",
+                                "save the file again from the query service, or check for a stray "
+                                + ("tab" if tsv else "comma or quote"),
+                                "check the quoting: a quote inside a cell is written twice"):
+        values: dict[str, list[str]] = {}
+        for name, cell in zip(header, record):
+            _add(values, name, _tsv_term(cell) if tsv else cell)
+        rows.append(Row(f"line {line}", values))
     return rows
 
 
