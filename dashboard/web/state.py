@@ -97,17 +97,19 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     if state.start and state.end and resolve(state.end).hi < resolve(state.start).lo:
         notices.append("Ignored the timeline window: it ends before it starts.")
         state.start = state.end = ""
-    for key, allowed in (("lanes", LANES), ("colour", COLOURS)):
+    for key, allowed in (("lanes", LANES), ("colour", COLOURS), ("ego", EGO_DEPTHS)):
         value = take(key)
         if value and value in allowed:
             setattr(state, key, value)
         elif value:
             notices.append(f"Ignored '{key}={value}': use one of {', '.join(allowed)}.")
-    sel = take("sel")
-    if sel and sel in known.get("people", {sel}):
-        state.sel = sel
-    elif sel:
-        notices.append(f"Unknown person '{sel}': nothing selected.")
+    for key, unknown in (("sel", "Unknown person '{}': nothing selected."),
+                         ("to", "Unknown person 'to={}': no path drawn.")):
+        value = take(key)
+        if value and value in known.get("people", {value}):
+            setattr(state, key, value)
+        elif value:
+            notices.append(unknown.format(value))
     for key, allowed in (("orgs", known.get("organisations")), ("kinds", set(OFFICE_KINDS)),
                          ("groups", known.get("groups")), ("rels", set(RELATION_KINDS)), ("layers", set(LAYERS))):
         value = take(key)
@@ -122,16 +124,6 @@ def parse(args, datasets: list[str], known: dict[str, set[str]] | None = None) -
     state.present = take("present") in ("1", "true")
     state.everyone = take("everyone") in ("1", "true")
     state.whole = take("whole") in ("1", "true")
-    ego = take("ego")
-    if ego in EGO_DEPTHS:
-        state.ego = ego
-    elif ego:
-        notices.append(f"Ignored 'ego={ego}': use 1 or 2 (ties from the selected person).")
-    to = take("to")
-    if to and to in known.get("people", {to}):
-        state.to = to
-    elif to:
-        notices.append(f"Unknown person 'to={to}': no path drawn.")
     lp = take("lp")
     if _DIGITS.fullmatch(lp) and 1 <= int(lp) <= 10_000:  # ASCII digits only: "²".isdigit() is true
         state.lp = int(lp)

@@ -14,6 +14,7 @@ with the exception the server logged, and reported as a warning at the end of th
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip as gz
 import json
 import logging
@@ -30,6 +31,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from dashboard.core.dates import resolve
 from dashboard.web.factory import create_app
+from dashboard.web.state import ViewState
 
 TRACE_MARKS = ("Traceback", 'File "')
 SETTINGS = dict(deadline=None, database=None, derandomize=True, print_blob=True,
@@ -53,8 +55,8 @@ HOSTILE = [
     "_dash-layout", "_dash-dependencies", "_dash-update-component", "_dash-component-suites", "assets", "healthz",
     "scene", "scene/0", "scene/-1", "scene/99999999999999999999", "__proto__", "constructor",
 ]
-KNOWN_KEYS = ["dataset", "date", "start", "end", "sel", "lanes", "colour", "orgs", "kinds", "groups",
-              "rels", "layers", "present", "everyone"]
+# Every key the page reads from its URL (web/state.py), so a new one is fuzzed too.
+KNOWN_KEYS = [f.name for f in dataclasses.fields(ViewState)]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -250,8 +252,9 @@ BAD_DATES = ["not-a-date", "1927-13-45", "1927-02-30", "<script>", "yesterday", 
 def _labelled(key: str):
     """(value, is_bad) strategies for each known parameter."""
     bad_text = st.text(min_size=1, max_size=20).map(lambda s: "zz" + s)
-    if key in ("lanes", "colour", "dataset"):
-        allowed = {"lanes": ["office", "person"], "colour": ["organisation", "faction"], "dataset": ["mini"]}[key]
+    if key in ("lanes", "colour", "dataset", "ego"):
+        allowed = {"lanes": ["office", "person"], "colour": ["organisation", "faction"], "dataset": ["mini"],
+                   "ego": ["1", "2"]}[key]
         return st.one_of(st.sampled_from(allowed).map(lambda v: (v, False)),
                          st.sampled_from(allowed).map(lambda v: (f" {v} ", False)),
                          st.one_of(bad_text, st.sampled_from(HOSTILE[10:40]).filter(lambda s: s.strip()),
@@ -259,7 +262,10 @@ def _labelled(key: str):
     if key in ("date", "start", "end"):
         return st.one_of(st.sampled_from(GOOD_DATES).map(lambda v: (v, False)),
                          st.sampled_from(BAD_DATES).map(lambda v: (v, True)), bad_text.map(lambda v: (v, True)))
-    if key == "sel":
+    if key == "lp":  # a page of lanes: ASCII digits from 1 (a Unicode digit is not one)
+        return st.one_of(st.sampled_from(["1", "2", "37"]).map(lambda v: (v, False)),
+                         st.sampled_from(["0", "-1", "²", "١", "x", "1.5", "99999"]).map(lambda v: (v, True)))
+    if key in ("sel", "to"):
         return st.one_of(st.sampled_from(PEOPLE).map(lambda v: (v, False)),
                          st.one_of(bad_text, st.sampled_from(["Stalin", "stalin ", "../lenin", "<b>"])).map(
                              lambda v: (v, v.strip() not in PEOPLE)))
@@ -269,7 +275,7 @@ def _labelled(key: str):
                                    st.one_of(bad_text, st.sampled_from(["<script>", "party ", "PARTY"])).map(
                                        lambda v: (v, True))), min_size=1, max_size=4)
         return items.map(lambda xs: (",".join(v for v, _ in xs), any(b for _, b in xs)))
-    return st.sampled_from(["1", "true", "0", "no", "yes"]).map(lambda v: (v, False))  # present, everyone
+    return st.sampled_from(["1", "true", "0", "no", "yes"]).map(lambda v: (v, False))  # present, everyone, whole
 
 
 @st.composite
@@ -306,11 +312,14 @@ def queries(draw):
 def _judge(key, value) -> bool:
     """Is this value bad? Independent of the app: from the pools above."""
     v = value.strip()
-    if key in ("lanes", "colour", "dataset"):
-        return v not in {"lanes": ("office", "person"), "colour": ("organisation", "faction"), "dataset": ("mini",)}[key]
+    if key in ("lanes", "colour", "dataset", "ego"):
+        return v not in {"lanes": ("office", "person"), "colour": ("organisation", "faction"), "dataset": ("mini",),
+                         "ego": ("1", "2")}[key]
+    if key == "lp":
+        return not (v.isascii() and v.isdigit() and 1 <= int(v) <= 10_000)
     if key in ("date", "start", "end"):
         return v not in GOOD_DATES
-    if key == "sel":
+    if key in ("sel", "to"):
         return v not in PEOPLE
     if key in ("orgs", "kinds", "groups", "rels", "layers"):
         allowed = {"orgs": ORGS, "kinds": KINDS, "groups": GROUPS, "rels": RELS, "layers": LAYERS}[key]
