@@ -3,9 +3,9 @@ nothing on the four pages people use most, every detail opens from the table vie
 focus comes back to its row, single-key shortcuts can be turned off, and focus is never left on the page's
 body after a mode or dataset change."""
 import json
-import time
 
 import pytest
+from pages import open_page, until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -21,23 +21,6 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 @pytest.fixture
 def soviet():
     return create_app(ROOT / "data" / "soviet", ROOT / "data")
-
-
-def _open(dash_duo, app, path):
-    dash_duo.start_server(app)
-    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
-    dash_duo.driver.get(dash_duo.server_url + path)
-    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
-    dash_duo.wait_for_element("#network canvas", timeout=30)
-
-
-def _until(condition, timeout=10.0):
-    """Wait for a condition (never for a fixed time)."""
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, "condition not met in time"
-        time.sleep(0.1)
 
 
 def _axe(dash_duo) -> list[dict]:
@@ -59,7 +42,7 @@ def _axe(dash_duo) -> list[dict]:
     ("/?dataset=finnish-university-reform", False),
 ], ids=["page", "table-and-detail", "scene", "finnish"])
 def test_axe_finds_nothing(dash_duo, soviet, path, open_table):
-    _open(dash_duo, soviet, path)
+    open_page(dash_duo, soviet, path)
     if open_table:
         dash_duo.find_element("#table-toggle").click()
         dash_duo.wait_for_element("#table-offices .row-pick", timeout=10)
@@ -98,7 +81,7 @@ def _open_row_and_come_back(dash_duo, row: dict, heading: str):
 
 
 def test_keyboard_alone_reaches_every_detail_from_the_table(dash_duo, soviet):
-    _open(dash_duo, soviet, "/")
+    open_page(dash_duo, soviet, "/")
     # The skip link comes first.
     assert _tab_to(dash_duo, lambda e: True, most=1)["cls"] == "skip-link"
     _tab_to(dash_duo, lambda e: e["id"] == "date-input")
@@ -126,7 +109,7 @@ def _presenting(dash_duo) -> bool:
 
 
 def test_single_key_shortcuts_can_be_turned_off_and_stay_off(dash_duo, soviet):
-    _open(dash_duo, soviet, "/?date=1927-11-15")
+    open_page(dash_duo, soviet, "/?date=1927-11-15")
     body = dash_duo.find_element("body")
     body.send_keys("?")
     dash_duo.wait_for_element("#keys-dialog:not([hidden])", timeout=5)
@@ -153,7 +136,7 @@ def test_single_key_shortcuts_can_be_turned_off_and_stay_off(dash_duo, soviet):
 
 
 def test_shortcuts_never_fire_while_typing(dash_duo, soviet):
-    _open(dash_duo, soviet, "/?date=1927-11-15")
+    open_page(dash_duo, soviet, "/?date=1927-11-15")
     box = dash_duo.find_element("#search-box")
     box.send_keys("p?b")
     assert not _presenting(dash_duo)
@@ -161,13 +144,13 @@ def test_shortcuts_never_fire_while_typing(dash_duo, soviet):
 
 
 def test_focus_stays_on_a_control_through_modes_and_datasets(dash_duo, soviet):
-    _open(dash_duo, soviet, "/scene/1")
+    open_page(dash_duo, soviet, "/scene/1")
     dash_duo.wait_for_element("#page.present", timeout=10)
     dash_duo.wait_for_contains_text("#scene-progress", "1 /", timeout=10)
-    _until(lambda: _active(dash_duo)["id"] == "scene-next")
+    until(lambda: _active(dash_duo)["id"] == "scene-next")
     ActionChains(dash_duo.driver).send_keys(Keys.ARROW_RIGHT).perform()
     dash_duo.wait_for_contains_text("#scene-progress", "2 /", timeout=10)
-    _until(lambda: _active(dash_duo)["id"] == "scene-next")
+    until(lambda: _active(dash_duo)["id"] == "scene-next")
     ActionChains(dash_duo.driver).send_keys(Keys.ESCAPE).perform()
     dash_duo.wait_for_no_elements("#page.present", timeout=10)
     assert _active(dash_duo)["id"] in ("scene-next", "present-toggle")
@@ -177,6 +160,6 @@ def test_focus_stays_on_a_control_through_modes_and_datasets(dash_duo, soviet):
     dash_duo.wait_for_element("[role=option]", timeout=5)
     options = dash_duo.driver.find_elements("css selector", "[role=option]")
     [o for o in options if "Finnish" in o.text or "university" in o.text.lower()][0].click()
-    _until(lambda: "finnish" in dash_duo.driver.current_url, 30)
+    until(lambda: "finnish" in dash_duo.driver.current_url, 30)
     dash_duo.wait_for_element("#network canvas", timeout=30)
-    _until(lambda: _active(dash_duo)["id"] == "dataset")
+    until(lambda: _active(dash_duo)["id"] == "dataset")

@@ -3,10 +3,10 @@ sideways on a tablet or a phone, the cursor spans the story's period, history st
 states visited, a preset window survives a reload and a lane switch, a bad typed date says why, the
 search list closes after a pick and works by keyboard."""
 import json
-import time
 import urllib.parse
 
 import pytest
+from pages import open_page, until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -18,25 +18,8 @@ from dashboard.web.factory import create_app
 pytestmark = pytest.mark.browser
 
 
-def _size(dash_duo, w, h):
-    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": w < 600})
-
-
 def _open(dash_duo, app, query="", size=(1280, 720)):
-    dash_duo.start_server(app)
-    _size(dash_duo, *size)
-    dash_duo.driver.get(dash_duo.server_url + "/" + (f"?{query}" if query else ""))
-    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
-    dash_duo.wait_for_element("#network canvas", timeout=30)
-
-
-def _until(condition, timeout=10.0):
-    """Wait for a condition (never for a fixed time)."""
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, "condition not met in time"
-        time.sleep(0.1)
+    open_page(dash_duo, app, "/" + (f"?{query}" if query else ""), size)
 
 
 def _wait_still(dash_duo):
@@ -109,7 +92,7 @@ def test_the_slider_spans_the_period_and_the_toggle_the_record(dash_duo, soviet)
     # The page is loaded again for the whole record: wait for its slider.
     lowest = ("const s = document.querySelector('#cursor [role=slider]');"
               "return s ? Number(s.getAttribute('aria-valuemin')) : null;")
-    _until(lambda: (dash_duo.driver.execute_script(lowest) or 0) < days.year_start(1917), timeout=30)
+    until(lambda: (dash_duo.driver.execute_script(lowest) or 0) < days.year_start(1917), timeout=30)
     assert _query(dash_duo).get("whole") == "1"
 
 
@@ -145,7 +128,7 @@ def test_a_preset_window_survives_a_reload_and_a_lane_switch(dash_duo, soviet):
     _open(dash_duo, soviet, "date=1927-11-15")
     dash_duo.find_element("button[id*='preset'][id*='\"index\":1']").click()  # 1924-1929
     window = lambda: (_query(dash_duo).get("start"), _query(dash_duo).get("end"))  # noqa: E731
-    _until(lambda: window() == ("1924-01-01", "1929-12-31"), timeout=20)
+    until(lambda: window() == ("1924-01-01", "1929-12-31"), timeout=20)
     dash_duo.driver.refresh()
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
     shown = dash_duo.driver.execute_script(
@@ -153,7 +136,7 @@ def test_a_preset_window_survives_a_reload_and_a_lane_switch(dash_duo, soviet):
         "new Date(v).toISOString().slice(0, 10))")
     assert shown[0] == "1924-01-01" and shown[1] >= "1929-12-31"
     dash_duo.find_element("#lanes input[value='person']").click()
-    _until(lambda: _query(dash_duo).get("lanes") == "person", timeout=10)
+    until(lambda: _query(dash_duo).get("lanes") == "person", timeout=10)
     assert window() == ("1924-01-01", "1929-12-31")
     shown = dash_duo.driver.execute_script(
         "return document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range.map(v => "
