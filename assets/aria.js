@@ -41,9 +41,15 @@
     });
   }
 
+  // Only when elements are added (a component drawn): the text the cursor changes on every move (its
+  // label, the table's cells) adds text nodes, and a repair then would be work on the cursor's path for nothing.
   var pending = false;
-  function soon() {
+  function soon(mutations) {
     if (pending) return;
+    var drawn = mutations.some(function (m) {
+      return Array.prototype.some.call(m.addedNodes, function (n) { return n.nodeType === 1; });
+    });
+    if (!drawn) return;
     pending = true;
     window.requestAnimationFrame(function () { pending = false; repair(document); });
   }

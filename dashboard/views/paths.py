@@ -29,19 +29,20 @@ def _edges(graph: nx.Graph, nodes) -> list[str]:
     return sorted(f"rel::{i}" for a, b, data in graph.edges(data=True) if a in keep and b in keep for i in data["ids"])
 
 
-def ego(ds, person: str, day: int, depth: int, layers=None) -> dict:
-    """The person and everyone within `depth` ties of them at `day`, and the relations among them."""
-    graph = graph_at(ds, day, layers)
+def ego(ds, person: str, day: int, depth: int, layers=None, graph: nx.Graph | None = None) -> dict:
+    """The person and everyone within `depth` ties of them at `day`, and the relations among them (`graph`:
+    `graph_at(ds, day, layers)`, when the caller has it already)."""
+    graph = graph_at(ds, day, layers) if graph is None else graph
     if person not in graph:
         return {"nodes": [person], "edges": []}
     nodes = sorted(nx.single_source_shortest_path_length(graph, person, cutoff=depth))
     return {"nodes": nodes, "edges": _edges(graph, nodes)}
 
 
-def path(ds, a: str, b: str, day: int, layers=None) -> dict:
+def path(ds, a: str, b: str, day: int, layers=None, graph: nx.Graph | None = None) -> dict:
     """The shortest chain of ties from `a` to `b` at `day` (`nodes` in order, one relation per step), or
     empty lists when there is none."""
-    graph = graph_at(ds, day, layers)
+    graph = graph_at(ds, day, layers) if graph is None else graph
     if a not in graph or b not in graph or not nx.has_path(graph, a, b):
         return {"nodes": [], "edges": []}
     nodes = nx.shortest_path(graph, a, b)

@@ -47,13 +47,17 @@ def narrow(person, depth, target, _stops, layers, cursor, meta):
     layers = strings(layers) or ["political"]
     if person not in known:
         return None, "Select a person to draw the path from." if target else ""
+    wants_path = target in known and target != person
+    if not depth and not wants_path:
+        return None, ""  # the whole network: nothing to compute
     out: dict = {}
+    graph = paths.graph_at(ds, day, layers)  # once, for both
     if depth:
-        out["keep"] = paths.ego(ds, person, day, int(depth), layers)
+        out["keep"] = paths.ego(ds, person, day, int(depth), layers, graph)
     said = ""
-    if target in known and target != person:
+    if wants_path:
         names = ds["people"].set_index("person_id")["name"]
-        found = paths.path(ds, person, target, day, layers)
+        found = paths.path(ds, person, target, day, layers, graph)
         out["path"] = found
         if found["nodes"]:
             steps = len(found["nodes"]) - 1
