@@ -143,9 +143,21 @@ def _bar_trace(rows: pd.DataFrame, lo: str, hi: str, name: str, colour: str, vag
     )
 
 
-def _event_trace(ds, people: set[str] | None = None, ids: set[str] | None = None, scene: bool = False):
+def _label_side(mid_ms: int, window: tuple[int, int] | None) -> str:
+    """Where a scene event's title goes beside its mark: towards the middle of the window when the mark is
+    in its first or last third, so the title is not cut at the plot's edge."""
+    if window is None:
+        return "center"
+    lo, hi = ms(window[0]), ms(window[1] + 1)
+    share = (mid_ms - lo) / max(hi - lo, 1)
+    return "right" if share < 1 / 3 else "left" if share > 2 / 3 else "center"
+
+
+def _event_trace(ds, people: set[str] | None = None, ids: set[str] | None = None, scene: bool = False,
+                 window: tuple[int, int] | None = None):
     """Events on their own lane; with `people`, only the events that name one of them; with `ids`, only
-    those events. A scene's own events (`scene`) are drawn larger and labelled, the others small."""
+    those events. A scene's own events (`scene`) are drawn larger and labelled, the others small; `window`
+    keeps their titles inside it."""
     ev = ds["events"].dropna(subset=["date_lo"])
     if people is not None:
         ev = ev[[bool(people.intersection(split_list(ps))) for ps in ev["people"]]]
@@ -162,11 +174,13 @@ def _event_trace(ds, people: set[str] | None = None, ids: set[str] | None = None
              for title, s, w in zip(ev["title"], span, who)]
     # A scene's events carry their titles, one above and one below the lane; more would collide on a
     # narrow slide, so then they are only drawn large, in the accent colour, with the title on hover.
+    mid = [(a + b) // 2 for a, b in zip(lo, hi)]
     labelled = {"mode": "markers+text", "text": [wrap(esc(t), 18) for t in ev["title"]],
-                "textposition": ["top center" if i % 2 == 0 else "bottom center" for i in range(len(ev))],
+                "textposition": [("top " if i % 2 == 0 else "bottom ") + _label_side(m, window)
+                                 for i, m in enumerate(mid)],
                 "textfont": {"size": 16}} if scene and len(ev) <= SCENE_EVENT_LABELS else {"mode": "markers"}
     return go.Scatter(
-        x=[(a + b) // 2 for a, b in zip(lo, hi)], y=[EVENTS_LANE] * len(ev), name="Events", showlegend=True,
+        x=mid, y=[EVENTS_LANE] * len(ev), name="Events", showlegend=True,
         **labelled, cliponaxis=False,
         marker={"symbol": "diamond", "size": 18 if scene else (7 if ids is not None else 11),
                 "color": "#C00000" if scene else "#333333", "line": {"width": 1, "color": "#ffffff"}},
@@ -315,7 +329,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     if focus_events:
         others = set(ds["events"]["event_id"]) - set(focus_events)
         events = _event_trace(ds, ids=others)
-        highlighted = _event_trace(ds, ids=set(focus_events), scene=True)
+        highlighted = _event_trace(ds, ids=set(focus_events), scene=True, window=window)
         traces += [t for t in (opened, missing, events, highlighted) if t is not None]
         events = events or highlighted
     else:

@@ -167,3 +167,18 @@ def test_thin_bars_get_an_invisible_hit_target():
     thin = bars[(bars["v_hi"] - bars["v_lo"] + 1) < timeline.THIN * (window[1] - window[0])]
     assert ids == set(thin["tenure_id"])
     assert hit[0].marker.color == "rgba(0,0,0,0)" and hit[0].marker.size >= 14
+
+
+def test_a_scene_event_near_the_window_edge_keeps_its_title_inside():
+    """Scene 12 (the break with Bukharin, window 1928-1930): Rykov's dismissal in December 1930 sits at the
+    window's right edge, so its title goes to the left of its mark; Bukharin's removal in November 1929 is
+    in the middle and stays centred above its mark."""
+    from conftest import ROOT
+    from dashboard.views import lecture
+    ds = load(ROOT / "data" / "soviet")
+    scene = lecture.scenes(ds)[11]
+    fig = timeline.figure(ds, window=(scene["start"], scene["end"]), cursor=scene["day"],
+                          focus_events=scene["events"])
+    trace = _traces(fig, "scene events")[0]
+    assert dict(zip(scene["events"], trace.textposition)) == {"bukharin-politburo-expulsion-1929": "top center",
+                                                              "rykov-dismissed-1930": "bottom left"}
