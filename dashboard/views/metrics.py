@@ -1,7 +1,8 @@
 """Who was central when: at every day the political network changes (a relation surely in force begins or
 ends, by core/validity.py's bounds), each person's degree (how many people they are tied to) and betweenness
-(how much of the shortest paths between others run through them, 0 to 1), and the number of factions
-(groups of two or more people linked by alliances). What the numbers mean, and what they do not:
+(how much of the shortest paths between others run through them, 0 to 1), the number of factions
+(groups of two or more people linked by alliances), and which faction each person is in, factions being
+followed from day to day by their overlap (`match`). What the numbers mean, and what they do not:
 docs/metrics.md.
 
 Computed with igraph on the relations in force (not the uncertain ones), once per dataset build; past
@@ -21,6 +22,30 @@ from .style import FONT, PALETTE
 from .timeline import LANE_LABEL_PX, ms
 
 MAX_DAYS = 1500
+# A faction on one day is the same faction as one on the day before when they share at least this share of
+# their members (Jaccard index), the threshold Greene, Doyle and Cunningham (2010) use to follow communities.
+SAME_FACTION = 0.3
+
+
+def match(before: dict[str, frozenset], now: list[frozenset], next_id) -> dict[str, frozenset]:
+    """Today's factions (`now`, sets of people) named after yesterday's (`before`: id -> members): each takes
+    the id of the one it overlaps most, best pairs first, if they share at least SAME_FACTION of their
+    members; the others get a new id from `next_id()`. A split keeps the id in its larger part, a merger
+    the id of the part it shares most with."""
+    was = {p: fid for fid, old in before.items() for p in old}  # only factions sharing someone can match
+    pairs = [(len(c & before[fid]) / len(c | before[fid]), fid, c) for c in now for fid in {was[p] for p in c if p in was}]
+    # Best overlap first; on a tie the older id (f2 before f10), then the part whose members sort first.
+    pairs.sort(key=lambda t: (-t[0], len(t[1]), t[1], sorted(t[2])))
+    out: dict[str, frozenset] = {}
+    named: set[frozenset] = set()
+    for share, fid, c in pairs:
+        if share >= SAME_FACTION and fid not in out and c not in named:
+            out[fid] = c
+            named.add(c)
+    for c in sorted(now, key=sorted):
+        if c not in named:
+            out[next_id()] = c
+    return out
 
 
 def _change_days(rel: pd.DataFrame) -> tuple[list[int], bool]:
@@ -37,7 +62,7 @@ def compute(rel: pd.DataFrame) -> dict:
     number of factions, and per person the days their degree or betweenness changed."""
     rel = rel[rel["v_start"] <= rel["v_end"]]
     if rel.empty:
-        return {"days": [], "factions": [], "people": {}, "sampled": False}
+        return {"days": [], "factions": [], "people": {}, "communities": [], "sampled": False}
     ids = sorted(set(rel["a"]) | set(rel["b"]))
     index = {p: i for i, p in enumerate(ids)}
     a, b = rel["a"].map(index).to_numpy(), rel["b"].map(index).to_numpy()
@@ -46,6 +71,9 @@ def compute(rel: pd.DataFrame) -> dict:
     change, sampled = _change_days(rel)
     factions, people = [], {p: [] for p in ids}
     last = {p: None for p in ids}
+    current: dict[str, frozenset] = {}
+    communities: dict[str, dict] = {}
+    counter = iter(range(1, 10**9))
     for day in change:
         on = (start <= day) & (day <= end)
         pairs = {(min(x, y), max(x, y)) for x, y in zip(a[on], b[on]) if x != y}
@@ -56,13 +84,26 @@ def compute(rel: pd.DataFrame) -> dict:
         scale = (tied - 1) * (tied - 2) / 2 if tied > 2 else 0
         allies = igraph.Graph(n=len(ids), edges=sorted({(min(x, y), max(x, y))
                                                         for x, y in zip(a[on & ally], b[on & ally]) if x != y}))
-        factions.append(sum(1 for c in allies.connected_components() if len(c) >= 2))
+        groups = [frozenset(ids[i] for i in c) for c in allies.connected_components() if len(c) >= 2]
+        factions.append(len(groups))
+        before, current = current, match(current, groups, lambda: f"f{next(counter)}")
+        for fid in before.keys() - current.keys():
+            communities[fid]["last"] = day - 1  # gone today: it lasted until the day before
+        member = {p: fid for fid, c in current.items() for p in c}
+        for fid, c in current.items():
+            seen = communities.setdefault(fid, {"id": fid, "first": day, "last": None, "days": {}})
+            for p in c:
+                seen["days"][p] = seen["days"].get(p, 0) + 1
         for p, i in index.items():
-            value = (degree[i], round(between[i] / scale, 4) if scale else 0.0)
+            value = (degree[i], round(between[i] / scale, 4) if scale else 0.0, member.get(p))
             if value != last[p]:
-                people[p].append({"day": day, "degree": value[0], "betweenness": value[1]})
+                people[p].append({"day": day, "degree": value[0], "betweenness": value[1], "faction": value[2]})
                 last[p] = value
-    return {"days": change, "factions": factions, "people": people, "sampled": sampled}
+    # Each faction's span (`last` None: still there on the last change day) and members, those present on
+    # the most change days first.
+    found = [{"id": c["id"], "first": c["first"], "last": c["last"],
+              "members": sorted(c["days"], key=lambda p: (-c["days"][p], p))} for c in communities.values()]
+    return {"days": change, "factions": factions, "people": people, "communities": found, "sampled": sampled}
 
 
 def metrics(ds) -> dict:

@@ -124,5 +124,9 @@ def register(server: flask.Flask) -> None:
         body = {"dataset": entry.name, "person": pid, "name": names[pid], "sampled": found["sampled"],
                 "points": metrics.person(entry.dataset, pid),
                 "factions": [{"date": days.iso(d), "day": d, "factions": n}
-                             for d, n in zip(found["days"], found["factions"])]}
+                             for d, n in zip(found["days"], found["factions"])],
+                "communities": [{"id": c["id"], "from": days.iso(c["first"]),
+                                 "to": days.iso(c["last"]) if c["last"] is not None else None,
+                                 "members": [{"person_id": p, "name": names.get(p, p)} for p in c["members"]]}
+                                for c in found["communities"]]}
         return _json(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), f"{entry.digest}-{pid}")

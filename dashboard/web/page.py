@@ -12,6 +12,7 @@ from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views import state as state_rows
+from ..views.play import play_steps
 from ..views.timeline import MAX_LANES
 from . import exports, markup, payload, viewdata
 from .callbacks import Callbacks
@@ -55,17 +56,6 @@ def error_page(entry) -> html.Div:
                f"`python -m dashboard check {entry.path}` lists them too."),
         html.Ul(items, className="problems"),
     ])
-
-
-def _window(state: ViewState, ds) -> tuple[int, int] | None:
-    """The URL's window, else the dataset's period, else the span of its preset periods: first and last day."""
-    if state.start and state.end:
-        return resolve(state.start).lo, resolve(state.end).hi
-    declared = periods.period(ds.descriptor)
-    if declared:
-        return declared
-    spans = periods.presets(ds.descriptor, payload.bounds(ds)) if ds.descriptor.get("periods") else []
-    return (min(p["start"] for p in spans), max(p["end"] for p in spans)) if spans else None
 
 
 def lane_pages(fig) -> tuple[list[dict], int, bool]:
@@ -158,7 +148,7 @@ def model(args: dict, pathname: str | None, reg) -> PageModel | None:
         state.whole = True
         lo, hi = payload.span(ds, True)
     cursor = min(max(day, lo), hi)
-    window = _window(state, ds)
+    window = payload.window(ds, state.start, state.end)
     fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window, cursor,
                           lane_page=state.lp, focus=focus["people"], focus_events=focus_events,
                           **(PRESENT_FIGURE if state.present else {}))
@@ -275,26 +265,6 @@ def _whole_toggle(m: PageModel):
                          options=[{"label": f"whole record ({first}–{last})", "value": "1"}],
                          inputClassName="check", labelClassName="check-label",
                          style={"display": "none"} if declared is None or declared == record else None)
-
-
-STEP_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-MAX_STEPS = 5000  # past this many steps in the record a unit is too fine to play through
-
-
-def play_steps(lo: int, hi: int) -> dict[str, list[int]]:
-    """The days Play steps through, per speed: the first of each month, quarter or year in [lo, hi],
-    so a step never drifts (calendar arithmetic stays in Python: core/days.py)."""
-    out = {}
-    for name, months in STEP_MONTHS.items():
-        y, m, _ = days.to_gregorian(lo)
-        first = days.from_gregorian(y, ((m - 1) // months) * months + 1, 1)
-        steps, day = [], first
-        while day <= hi and len(steps) <= MAX_STEPS:
-            if day >= lo:
-                steps.append(day)
-            day = days.add_months(day, months)
-        out[name] = steps if len(steps) <= MAX_STEPS else []
-    return out
 
 
 def _scene_panel(m: PageModel):
@@ -432,6 +402,7 @@ def _export(m: PageModel) -> html.Details:
             html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
                    href="/export/data.zip?" + m.state.query()),
             *exports.links(m.state.query()),
+            *exports.film_links(m.state.query()),
             html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
         ]),
         html.Label([html.Span("Citation of this view", className="sr-only"),

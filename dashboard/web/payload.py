@@ -8,6 +8,7 @@ import pandas as pd
 from dash import html
 
 from ..core import days, periods
+from ..core.dates import resolve
 from ..views import day_axis, network
 
 # SVG export of the network needs the bundle with cytoscape-svg (the "extra layouts" bundle).
@@ -19,6 +20,18 @@ def span(ds, whole: bool = False) -> tuple[int, int]:
     period declared)."""
     declared = periods.period(ds.descriptor)
     return bounds(ds) if whole or declared is None else declared
+
+
+def window(ds, start: str = "", end: str = "") -> tuple[int, int] | None:
+    """The timeline's window: the URL's `start` and `end` (EDTF), else the dataset's period, else the span of
+    its preset periods: first and last day (None: the whole record)."""
+    if start and end:
+        return resolve(start).lo, resolve(end).hi
+    declared = periods.period(ds.descriptor)
+    if declared:
+        return declared
+    spans = periods.presets(ds.descriptor, bounds(ds)) if ds.descriptor.get("periods") else []
+    return (min(p["start"] for p in spans), max(p["end"] for p in spans)) if spans else None
 
 
 def bounds(ds) -> tuple[int, int]:

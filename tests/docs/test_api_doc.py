@@ -128,10 +128,12 @@ def test_metrics_fields_are_documented_and_present(client):
     section = _section("## `GET /api/metrics")
     fields = _table_fields(section)
     answer = client.get("/api/metrics?dataset=soviet&person=stalin").get_json()
-    assert set(answer) == {"dataset", "person", "name", "sampled", "points", "factions"}
+    assert set(answer) == {"dataset", "person", "name", "sampled", "points", "factions", "communities"}
     assert set(answer["points"][0]) == set(fields["points"]) and set(answer["factions"][0]) == set(fields["factions"])
+    assert set(answer["communities"][0]) == set(fields["communities"]) - {"person_id", "name"}
+    assert set(answer["communities"][0]["members"][0]) == {"person_id", "name"}
     example = json.loads(_examples(section)[0])
-    for key in ("points", "factions"):
+    for key in ("points", "factions", "communities"):
         for item in example[key]:
             assert item in answer[key], (key, item)
     assert client.get("/api/metrics?dataset=soviet&person=nobody").status_code == 404

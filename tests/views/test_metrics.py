@@ -43,6 +43,37 @@ def test_a_split_makes_two_factions():
     assert _at(found, "b", 150)[0] == 2
 
 
+def _faction(found, person, day):
+    points = [p for p in found["people"][person] if p["day"] <= day]
+    return points[-1]["faction"] if points else None
+
+
+def test_a_faction_keeps_its_name_through_a_split_and_a_newcomer():
+    """a-b-c-d allied from day 0; on day 100 b breaks with c, and one of the two halves goes on as the old
+    faction; on day 150 e joins c and d; on day 300 a new pair x-y is a new faction."""
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 200), ("b", "c", "alliance", 0, 99),
+                                 ("c", "d", "alliance", 0, 200), ("d", "e", "alliance", 150, 200),
+                                 ("x", "y", "alliance", 300, 400)))
+    first = _faction(found, "a", 0)
+    assert {_faction(found, p, 0) for p in "abcd"} == {first}
+    after = {p: _faction(found, p, 100) for p in "abcd"}
+    assert after["a"] == after["b"] and after["c"] == after["d"] and after["a"] != after["c"]
+    assert first in after.values()  # one part goes on as the old faction, the other is new
+    assert _faction(found, "e", 150) == after["c"] == _faction(found, "c", 150)  # joined, not a new faction
+    assert _faction(found, "x", 300) not in {first, after["a"], after["c"]}
+    spans = {c["id"]: (c["first"], c["last"]) for c in found["communities"]}
+    assert spans[first] == (0, 200) and spans[_faction(found, "x", 300)] == (300, 400)
+    assert _faction(found, "a", 250) is None  # the alliances ended on day 200
+
+
+def test_factions_that_share_too_little_are_different():
+    old = {"f1": frozenset("abcdefghij")}
+    assert metrics.match(old, [frozenset("abc")], lambda: "new") == {"f1": frozenset("abc")}  # 3/10
+    assert metrics.match(old, [frozenset("ab")], lambda: "new") == {"new": frozenset("ab")}  # 2/10
+    merged = metrics.match({"f1": frozenset("ab"), "f2": frozenset("cd")}, [frozenset("abcd")], lambda: "new")
+    assert merged == {"f1": frozenset("abcd")}  # a merger keeps the first name; the other faction ends
+
+
 def test_a_repeated_tie_counts_once_and_nothing_left_is_empty():
     found = metrics.compute(_rel(("a", "b", "alliance", 0, 10), ("b", "a", "rivalry", 0, 10)))
     assert _at(found, "a", 5) == (1, 0.0)

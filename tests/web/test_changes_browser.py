@@ -1,8 +1,14 @@
 """The change panel (issue: change over time): the next scene shows what began and ended since the last
 one, the same items as views/changes.py (and GET /api/changes), marked in the network for a moment; an
 item opens its detail."""
+import io
+import urllib.request
+
+import av
 import pytest
+from pages import open_page, until
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import ROOT
@@ -77,3 +83,21 @@ def test_ego_and_path_follow_the_cursor(dash_duo):
     dash_duo.wait_for_contains_text("#path-text", "1 Jan 1937", timeout=15)
     later = paths.path(ds, "trotsky", "molotov", resolve("1937-01-01").lo)["nodes"]
     assert ("no chain of ties" in dash_duo.find_element("#path-text").text) == (not later)
+
+
+def test_save_as_film_records_play_over_the_window_at_the_chosen_speed(dash_duo):
+    """The film links follow the Play speed; the file one downloads holds one frame per Play step."""
+    open_page(dash_duo, create_app(ROOT / "data" / "soviet", ROOT / "data"), "/?start=1922-01-01&end=1930-12-31")
+    dash_duo.find_element("details.export summary").click()
+    link = dash_duo.find_element("#export-film-mp4")
+    assert "speed=month" in link.get_attribute("href") and "start=1922-01-01" in link.get_attribute("href")
+    dash_duo.find_element("#speed").click()
+    dash_duo.driver.find_element(By.XPATH, "//*[@role='option'][contains(., '1 year / step')]").click()
+    until(lambda: "speed=year" in link.get_attribute("href"))
+    with urllib.request.urlopen(link.get_attribute("href"), timeout=60) as r:
+        assert r.headers["Content-Type"] == "video/mp4"
+        body = r.read()
+    with av.open(io.BytesIO(body)) as container:
+        frames = sum(1 for _ in container.decode(container.streams.video[0]))
+        seconds = container.duration / 1e6
+    assert frames == 9 and seconds == pytest.approx(9 * 0.4, abs=0.01)  # 1 Jan 1922 ... 1 Jan 1930

@@ -6,10 +6,12 @@ import datetime as dt
 import io
 import zipfile
 
+import av
 import networkx as nx
 import pytest
+from PIL import Image
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from dashboard.web import exports
 from dashboard.web.factory import create_app
 
@@ -82,3 +84,52 @@ def test_the_page_offers_them(client):
 
     tree = str(page.render({"date": ["1924-06-01"]}))
     assert "export-gexf" in tree and "export-data-excel" in tree and "/export/network.graphml?date=1924-06-01" in tree
+
+
+@pytest.fixture(scope="module")
+def soviet_client():
+    return create_app(ROOT / "data" / "soviet", ROOT / "data").server.test_client()
+
+
+def test_a_film_of_the_soviet_dataset_1922_1930_at_one_month_a_step(soviet_client):
+    """The issue's film: 108 monthly frames, each shown as long as Play shows a step (0.4 s)."""
+    r = soviet_client.get("/export/film.mp4?dataset=soviet&start=1922-01-01&end=1930-12-31&speed=month")
+    assert r.status_code == 200 and r.mimetype == "video/mp4"
+    assert 'filename="soviet_1922-01-01_to_1930-12-31_month.mp4"' in r.headers["Content-Disposition"]
+    with av.open(io.BytesIO(r.data)) as container:
+        stream = container.streams.video[0]
+        frames = sum(1 for _ in container.decode(stream))
+        seconds = container.duration / 1e6
+    assert frames == 108 and seconds == pytest.approx(108 * 0.4, abs=0.01)
+
+
+def test_a_film_follows_the_window_speed_and_pace(soviet_client):
+    r = soviet_client.get("/export/film.gif?dataset=soviet&start=1924&end=1927&speed=quarter&ms=1000")
+    assert r.status_code == 200 and r.mimetype == "image/gif"
+    img = Image.open(io.BytesIO(r.data))
+    assert img.n_frames == 16 and img.info["duration"] == 1000  # Jan 1924 ... Oct 1927
+
+
+@pytest.mark.parametrize(("query", "status", "words"), [
+    ("speed=week", 400, "Unknown speed"),
+    ("ms=²", 400, "whole number of milliseconds"),
+    ("ms=20", 400, "100 to 5000 ms"),
+    ("start=1917&end=1953&speed=month", 400, "more than 300 steps"),
+])
+def test_a_film_that_cannot_be_made_is_a_clear_400(soviet_client, query, status, words):
+    r = soviet_client.get(f"/export/film.webm?dataset=soviet&{query}")
+    assert r.status_code == status and words in r.get_json()["error"]
+
+
+def test_a_film_in_an_unknown_format_is_a_404(soviet_client):
+    assert soviet_client.get("/export/film.avi").status_code == 404
+
+
+def test_the_film_links_carry_the_view_and_the_play_speed():
+    links = exports.film_links("dataset=soviet&start=1922&end=1930", "quarter")
+    assert [a.href for a in links] == [f"/export/film.{fmt}?dataset=soviet&start=1922&end=1930&speed=quarter"
+                                      for fmt in ("mp4", "webm", "gif")]
+    assert exports.follow_speed("/?dataset=soviet&date=1925", "year", {"query": "x=1"})[2] == (
+        "/export/film.gif?dataset=soviet&date=1925&speed=year")
+    assert exports.follow_speed(None, "nonsense", {"query": "dataset=soviet"})[0] == (
+        "/export/film.mp4?dataset=soviet&speed=month")
