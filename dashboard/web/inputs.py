@@ -44,3 +44,18 @@ def url_window(url: str) -> tuple[int, int] | None:
     except DateError:
         return None
     return (a, b) if a is not None and b is not None and a <= b else None
+
+
+def read_date(value):
+    """A date typed in a field as (its span, ""), or (None, why not): a day, a month or a year (the span's
+    `lo`, `hi` and `label`), read by the one parser for every date (core/dates.py). Empty: (None, "")."""
+    value = text(value).strip()
+    if not value:
+        return None, ""
+    try:
+        parsed = resolve(value)
+    except DateError as e:
+        return None, f"Not a date: {e}. Write it like 1927-11-15, 1927-11 or 1927."
+    if parsed.lo is None or parsed.precision not in ("day", "month", "year"):
+        return None, "Write a day, a month or a year, like 1927-11-15, 1927-11 or 1927."
+    return parsed, ""

@@ -8,12 +8,11 @@ import flask
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from ..core import days
-from ..core.dates import DateError, resolve
 from ..views import detail, network, search, timeline
 from . import markup, payload
 from .callbacks import Callbacks
 from .datasets import registry
-from .inputs import choice, integer, mapping, strings, text, url_window
+from .inputs import choice, integer, mapping, read_date, strings, text, url_window
 from .page import PRESENT_FIGURE, lane_pages
 from .state import COLOURS, LANES
 
@@ -95,18 +94,11 @@ def live_layout(_):
 def typed_date(_submit, _blur, value, current, lo, hi):
     """A date typed in the field: the cursor goes there, or the field says why it cannot (and the cursor
     keeps its last good date). One parser for every date: core/dates.py."""
-    value, lo, hi = text(value).strip(), integer(lo), integer(hi)
-    if not value:
-        return no_update, ""
-    try:
-        parsed = resolve(value)
-    except DateError as e:
-        return no_update, f"Not a date: {e}. Write it like 1927-11-15, 1927-11 or 1927."
-    if parsed.lo is None or parsed.precision not in ("day", "month", "year"):
-        return no_update, "Write a day, a month or a year, like 1927-11-15, 1927-11 or 1927."
+    parsed, why = read_date(value)
+    lo, hi = integer(lo), integer(hi)
+    if parsed is None or parsed.lo == integer(current):
+        return no_update, why
     day = parsed.lo
-    if day == integer(current):
-        return no_update, ""
     if not lo <= day <= hi:
         edge = lo if day < lo else hi
         return edge, f"{parsed.label} is outside {days.label(lo)} – {days.label(hi)}: showing {days.label(edge)}."

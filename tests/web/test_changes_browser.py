@@ -13,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import ROOT
 from dashboard.core.build import load
+from dashboard.core.dates import resolve
 from dashboard.views import changes, lecture
 from dashboard.web.factory import create_app
 
@@ -101,3 +102,37 @@ def test_save_as_film_records_play_over_the_window_at_the_chosen_speed(dash_duo)
         frames = sum(1 for _ in container.decode(container.streams.video[0]))
         seconds = container.duration / 1e6
     assert frames == 9 and seconds == pytest.approx(9 * 0.4, abs=0.01)  # 1 Jan 1922 ... 1 Jan 1930
+
+
+def test_the_change_panel_compares_two_dates_the_user_picks(dash_duo):
+    """Typed dates (a year as the second date runs to its end) and the window in view, with the same counts as
+    views/changes.py; a bad date says why."""
+    ds = load(ROOT / "data" / "soviet")
+    day = lambda text: resolve(text)  # noqa: E731
+    open_page(dash_duo, create_app(ROOT / "data" / "soviet", ROOT / "data"),
+              "/?date=1925-01-01&start=1926-01-01&end=1929-12-31")
+    box = dash_duo.find_element("#date-input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("1926-06-01", Keys.ENTER)  # a cursor stop shows the panel
+    dash_duo.wait_for_contains_text("#changes-title", "What changed", timeout=15)
+    dash_duo.find_element("#changes-title").click()
+
+    def counts(found):
+        return f"{len(found['began'])} began, {len(found['ended'])} ended"
+
+    dash_duo.find_element("#changes-from").send_keys("1924")
+    dash_duo.find_element("#changes-to").send_keys("1928")
+    dash_duo.find_element("#changes-compare").click()
+    typed = changes.between(ds, day("1924").lo, day("1928").hi)
+    dash_duo.wait_for_contains_text("#changes-title", f"1 Jan 1924 → 31 Dec 1928: {counts(typed)}", timeout=15)
+    dash_duo.find_element("#changes-window").click()
+    window = changes.between(ds, day("1926-01-01").lo, day("1929-12-31").hi)
+    dash_duo.wait_for_contains_text("#changes-title", f"1 Jan 1926 → 31 Dec 1929: {counts(window)}", timeout=15)
+    picks = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('#changes-lists [data-pick]')].map(b => b.dataset.pick)")
+    assert picks and set(picks) <= {i["pick"] for i in window["began"] + window["ended"]}
+    field = dash_duo.find_element("#changes-to")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("1928-13", Keys.ENTER)
+    dash_duo.wait_for_contains_text("#changes-range-error", "Second date: Not a date", timeout=10)
+    assert "1 Jan 1926 → 31 Dec 1929" in dash_duo.find_element("#changes-title").text  # the last good pair stays
