@@ -84,7 +84,12 @@ def compute(rel: pd.DataFrame) -> dict:
         scale = (tied - 1) * (tied - 2) / 2 if tied > 2 else 0
         allies = igraph.Graph(n=len(ids), edges=sorted({(min(x, y), max(x, y))
                                                         for x, y in zip(a[on & ally], b[on & ally]) if x != y}))
-        groups = [frozenset(ids[i] for i in c) for c in allies.connected_components() if len(c) >= 2]
+        # Everyone with an alliance is in a faction of two or more: only they are looked up.
+        component = allies.connected_components().membership
+        members: dict[int, list[str]] = {}
+        for i in set(a[on & ally]) | set(b[on & ally]):
+            members.setdefault(component[i], []).append(ids[i])
+        groups = [frozenset(m) for m in members.values() if len(m) >= 2]
         factions.append(len(groups))
         before, current = current, match(current, groups, lambda: f"f{next(counter)}")
         for fid in before.keys() - current.keys():
