@@ -257,10 +257,10 @@
           .then(function () { Plotly.relayout(gd, {"shapes[0].visible": false}); });
         return no();
       },
+      /* PNG of the network as drawn on the page; its SVG comes from the server (/export/network.svg), so
+         the page does not load cytoscape's SVG bundle. */
       exportNetwork: function () {
-        var trigger = window.dash_clientside.callback_context.triggered_id;
-        var type = trigger === "export-network-svg" ? "svg" : "png";
-        return {type: type, action: "download", filename: "network", options: {full: true, scale: 2, bg: "#ffffff"}};
+        return {type: "png", action: "download", filename: "network", options: {full: true, scale: 2, bg: "#ffffff"}};
       }
     }
   });

@@ -61,6 +61,10 @@ def network_at(nodes: list[dict], edges: list[dict], memberships: list[dict], da
         s = status(n, day)
         if s and (n["id"] in linked or n["id"] in colour):
             drawn_nodes[n["id"]] = {"status": s, "colour": colour.get(n["id"])}
+    # A tie to someone not drawn (no longer in the record) is not drawn either, as cytoscape hides the
+    # edges of a hidden node.
+    ends = {e["id"]: (e["source"], e["target"]) for e in edges}
+    drawn_edges = {i: s for i, s in drawn_edges.items() if ends[i][0] in drawn_nodes and ends[i][1] in drawn_nodes}
     return {"nodes": drawn_nodes, "edges": drawn_edges}
 
 

@@ -2,6 +2,7 @@
 - /export/data.zip: the tables as a ZIP of CSV files with their citations (`excel=1`: UTF-8 with a
   byte-order mark, for Excel);
 - /export/network.gexf, /export/network.graphml: the network for Gephi (views/gephi.py);
+- /export/network.svg: the network at the view's date as a picture (views/picture.py);
 - /export/film.mp4, /export/film.webm, /export/film.gif: Play over the window as a film of both views
   (views/film.py), `speed` month|quarter|year a step, each frame shown `ms` milliseconds.
 File names say the dataset, the window and the day of the export."""
@@ -17,7 +18,7 @@ from dash.exceptions import PreventUpdate
 from ..core import days
 from ..core.dates import resolve
 from ..views import film as films
-from ..views import film_draw, gephi
+from ..views import film_draw, gephi, picture
 from ..views.export import view_tables, zip_bytes
 from . import payload
 from .callbacks import Callbacks
@@ -30,6 +31,7 @@ callbacks = Callbacks()
 # The links beside "Data in view (ZIP of CSV)": (id, text, path, extra query).
 LINKS = (
     ("export-data-excel", "Data in view for Excel (ZIP, UTF-8 with BOM)", "/export/data.zip", {"excel": "1"}),
+    ("export-network-svg", "Network SVG", "/export/network.svg", {}),
     ("export-gexf", "Network for Gephi (GEXF)", "/export/network.gexf", {}),
     ("export-graphml", "Network (GraphML)", "/export/network.graphml", {}),
 )
@@ -124,8 +126,10 @@ def register(server: flask.Flask) -> None:
 
     @server.route("/export/network.<fmt>")
     def export_network(fmt: str):
-        if fmt not in ("gexf", "graphml"):
-            return {"error": "unknown format: use network.gexf or network.graphml"}, 404
+        if fmt not in ("gexf", "graphml", "svg"):
+            return {"error": "unknown format: use network.svg, network.gexf or network.graphml"}, 404
+        if fmt == "svg":
+            return network_picture()
         view = _view()
         if view is None:
             return {"error": "dataset unavailable"}, 503
@@ -133,6 +137,18 @@ def register(server: flask.Flask) -> None:
         body = gephi.gexf(entry.dataset, tables) if fmt == "gexf" else gephi.graphml(entry.dataset, tables)
         mimetype = "application/gexf+xml" if fmt == "gexf" else "application/graphml+xml"
         return _attachment(body, mimetype, f"{entry.name}_{window}_{dt.date.today().isoformat()}.{fmt}")
+
+    def network_picture():
+        """The network at the URL's date, with its layers and filters, as SVG (views/picture.py)."""
+        reg = registry()
+        entry = reg.get(flask.request.args.get("dataset", ""))
+        if not entry.ok:
+            return {"error": "dataset unavailable"}, 503
+        ds = entry.dataset
+        state, _ = parse(flask.request.args.to_dict(), reg.names)
+        day = resolve(state.date or payload.default_date(ds)).lo
+        body = picture.network_svg(ds, day, state.layers, state.groups, state.rels).encode()
+        return _attachment(body, "image/svg+xml", f"{entry.name}_network_{days.iso(day)}.svg")
 
     @server.route("/export/film.<fmt>")
     def export_film(fmt: str):

@@ -55,6 +55,6 @@ callbacks.client(
 callbacks.client(
     "exportNetwork",
     Output("network", "generateImage"),
-    Input("export-network-png", "n_clicks"), Input("export-network-svg", "n_clicks"),
+    Input("export-network-png", "n_clicks"),
     prevent_initial_call=True,
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-import pandas as pd
 from dash import Input, Output, dcc, html
 
 from ..core import days, periods
@@ -32,14 +31,6 @@ PRESENT_FIGURE = {"font_size": 22, "overview": False, "fill": True}
 def _known(ds) -> dict[str, set[str]]:
     return {"people": set(ds["people"]["person_id"]), "organisations": set(ds["offices"]["organisation"]),
             "groups": set(ds["groups"]["group_id"])}
-
-
-def default_date(ds) -> str:
-    scenes = ds["scenes"]
-    if not scenes.empty and scenes["date"].iloc[0]:
-        return scenes["date"].iloc[0]
-    lo = ds["tenures"]["start_lo"].min()
-    return days.iso(int(lo)) if pd.notna(lo) else "1900"
 
 
 def language(ds) -> str:
@@ -141,7 +132,7 @@ def model(args: dict, pathname: str | None, reg) -> PageModel | None:
         focus_events = current["events"]
     elif pathname not in (None, "", "/"):
         notices.append("There is no such page here: showing the dashboard.")
-    date = state.date or default_date(ds)
+    date = state.date or payload.default_date(ds)
     day = resolve(date).lo
     lo, hi = payload.span(ds, state.whole)
     if not lo <= day <= hi:  # a date outside the story's period: the cursor covers the whole record
@@ -398,7 +389,6 @@ def _export(m: PageModel) -> html.Details:
             html.Button("Timeline PNG", id="export-timeline-png", className="btn small", n_clicks=0),
             html.Button("Timeline SVG", id="export-timeline-svg", className="btn small", n_clicks=0),
             html.Button("Network PNG", id="export-network-png", className="btn small", n_clicks=0),
-            html.Button("Network SVG", id="export-network-svg", className="btn small", n_clicks=0),
             html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
                    href="/export/data.zip?" + m.state.query()),
             *exports.links(m.state.query()),

@@ -11,15 +11,21 @@ from ..core import days, periods
 from ..core.dates import resolve
 from ..views import day_axis, network
 
-# SVG export of the network needs the bundle with cytoscape-svg (the "extra layouts" bundle).
-cyto.load_extra_layouts()
-
 
 def span(ds, whole: bool = False) -> tuple[int, int]:
     """What the date cursor covers: the dataset's declared period, or the whole record (`whole`, or no
     period declared)."""
     declared = periods.period(ds.descriptor)
     return bounds(ds) if whole or declared is None else declared
+
+
+def default_date(ds) -> str:
+    """The cursor's date when the URL gives none: the first scene's, else the first tenure's start."""
+    scenes = ds["scenes"]
+    if not scenes.empty and scenes["date"].iloc[0]:
+        return scenes["date"].iloc[0]
+    lo = ds["tenures"]["start_lo"].min()
+    return days.iso(int(lo)) if pd.notna(lo) else "1900"
 
 
 def window(ds, start: str = "", end: str = "") -> tuple[int, int] | None:

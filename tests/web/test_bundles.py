@@ -1,6 +1,7 @@
 """What the page loads: the partial plotly.js bundle vendored in assets/vendor (scripts/vendor_plotly.sh)
 instead of Dash's full one, at the plotly.js version of the installed plotly package, holding every trace
-type the views draw."""
+type the views draw; and dash-cytoscape's own bundle, not the one with its extra layouts and SVG (the
+network's SVG comes from the server)."""
 import re
 
 import pytest
@@ -40,4 +41,5 @@ def test_the_page_loads_the_partial_bundle_and_not_the_full_one(dash_duo):
     urls = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert any(f"plotly-basic-{get_plotlyjs_version()}.min.js" in u for u in urls)
     assert not any("plotly.min.js" in u for u in urls)
+    assert any("dash_cytoscape.v" in u for u in urls) and not any("dash_cytoscape_extra" in u for u in urls)
     assert dash_duo.driver.execute_script("return Plotly.version") == get_plotlyjs_version()

@@ -68,14 +68,17 @@ def test_unknown_network_format(client):
 def test_links_carry_the_view():
     hrefs = {a.id: a.href for a in exports.links("date=1924-06-01&start=1920")}
     assert hrefs == {"export-data-excel": "/export/data.zip?date=1924-06-01&start=1920&excel=1",
+                     "export-network-svg": "/export/network.svg?date=1924-06-01&start=1920",
                      "export-gexf": "/export/network.gexf?date=1924-06-01&start=1920",
                      "export-graphml": "/export/network.graphml?date=1924-06-01&start=1920"}
-    # When the page writes a new URL (a zoom, a filter), the links follow it.
+    # When the page writes a new URL (a zoom, a filter, a cursor stop), the links follow it.
     assert exports.follow_url("/?start=1930&end=1940&dataset=mini") == [
         "/export/data.zip?start=1930&end=1940&dataset=mini&excel=1",
+        "/export/network.svg?start=1930&end=1940&dataset=mini",
         "/export/network.gexf?start=1930&end=1940&dataset=mini",
         "/export/network.graphml?start=1930&end=1940&dataset=mini"]
-    assert exports.follow_url("/") == ["/export/data.zip?excel=1", "/export/network.gexf", "/export/network.graphml"]
+    assert exports.follow_url("/") == ["/export/data.zip?excel=1", "/export/network.svg", "/export/network.gexf",
+                                       "/export/network.graphml"]
 
 
 def test_the_page_offers_them(client):
@@ -133,3 +136,12 @@ def test_the_film_links_carry_the_view_and_the_play_speed():
         "/export/film.gif?dataset=soviet&date=1925&speed=year")
     assert exports.follow_speed(None, "nonsense", {"query": "dataset=soviet"})[0] == (
         "/export/film.mp4?dataset=soviet&speed=month")
+
+
+def test_the_network_svg_is_the_network_at_the_views_date(soviet_client):
+    r = soviet_client.get("/export/network.svg?dataset=soviet&date=1927-11-15")
+    assert r.status_code == 200 and r.mimetype == "image/svg+xml"
+    assert 'filename="soviet_network_1927-11-15.svg"' in r.headers["Content-Disposition"]
+    assert b"Who stood with whom, 15 Nov 1927" in r.data and b">Trotsky<" in r.data
+    undated = soviet_client.get("/export/network.svg?dataset=soviet")  # no date: the page's first date
+    assert undated.status_code == 200 and b"Who stood with whom, " in undated.data

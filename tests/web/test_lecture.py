@@ -153,7 +153,8 @@ def test_exports(dash_duo, tmp_path):
     w, h = _png_size(_downloaded(tmp_path, ".png"))
     assert w > 100 and h > 100
     dash_duo.find_element("#export-network-svg").click()
-    assert ET.fromstring(_downloaded(tmp_path, ".svg")).tag.endswith("svg")
+    raw = _downloaded(tmp_path, "_network_1924-06-01.svg")  # the network at the view's date, from the server
+    assert ET.fromstring(raw).tag.endswith("svg") and b"Who stood with whom, 1 Jun 1924" in raw
     dash_duo.find_element("#cite").click()
     text = _wait(dash_duo, "return document.getElementById('citation').value")
     assert "Mini test dataset, as of 1 June 1924." in text and "date=1924-06-01" in text
