@@ -142,8 +142,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_run(args) -> int:
+    from .web import page
     from .web.factory import create_app
     app = create_app(args.dataset)
+    page.warm()
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
 

@@ -1,6 +1,7 @@
 """Lecture scenes: each sets the cursor date, the timeline window and the focus."""
 from __future__ import annotations
 
+import copy
 import re
 
 import pandas as pd
@@ -9,7 +10,14 @@ from ..core.validate import split_list
 
 
 def scenes(ds) -> list[dict]:
-    """What the browser needs to step through the dataset's scenes without asking the server."""
+    """What the browser needs to step through the dataset's scenes without asking the server (worked out
+    once per build; every page render asks for it, and each caller gets its own copy)."""
+    if "scenes" not in ds.cache:
+        ds.cache["scenes"] = _scenes(ds)
+    return copy.deepcopy(ds.cache["scenes"])
+
+
+def _scenes(ds) -> list[dict]:
     sc = ds["scenes"]
     groups, relations = set(ds["groups"]["group_id"]), ds["relations"].set_index("relation_id")
     events = ds["events"].set_index("event_id")

@@ -10,6 +10,10 @@ so the browser can move it without asking the server.
 """
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -383,6 +387,29 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         fig.update_xaxes(axis.settings)
         fig.layout.meta = {**fig.layout.meta, "x_per_day": 1}  # x units of a day (none: plotly's milliseconds)
     return fig
+
+
+CACHED_FIGURES = 32  # per dataset build: the views a page opens on (the default, the scenes) and a few more
+_cache_lock = threading.Lock()
+
+
+def cached_figure(ds, **kwargs) -> dict:
+    """`figure(ds, **kwargs)` as the dict the browser gets, built once per build and arguments: most pages
+    open on the same few views (the default one, the scenes), and building one takes 0.3-0.5 s. The caller
+    gets its own copy."""
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items()))
+    with _cache_lock:
+        figures = ds.cache.setdefault("figures", OrderedDict())
+        found = figures.get(key)
+        if found is not None:
+            figures.move_to_end(key)
+    if found is None:
+        found = figure(ds, **kwargs).to_plotly_json()
+        with _cache_lock:
+            figures[key] = found
+            while len(figures) > CACHED_FIGURES:
+                figures.popitem(last=False)
+    return copy.deepcopy(found)
 
 
 def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15, ds=None) -> go.Figure:

@@ -49,9 +49,9 @@ def error_page(entry) -> html.Div:
     ])
 
 
-def lane_pages(fig) -> tuple[list[dict], int, bool]:
+def lane_pages(fig: dict) -> tuple[list[dict], int, bool]:
     """Options, value and `hidden` of the lane pager, from the figure's paging (timeline.MAX_LANES)."""
-    meta = fig.layout.meta or {}
+    meta = fig["layout"].get("meta") or {}
     total, pages = meta.get("lanes", 0), meta.get("lane_pages", 1)
     options = [{"label": f"Lanes {k * MAX_LANES + 1}–{min(total, (k + 1) * MAX_LANES)} of {total}", "value": k + 1}
                for k in range(pages)]
@@ -108,6 +108,14 @@ class PageModel:
         return self.entry.dataset
 
 
+def warm() -> None:
+    """Build the default dataset's opening view once, before the first visitor asks for it (the server's
+    entry points call this; with gunicorn's --preload the workers inherit it: views/timeline.py's cache)."""
+    reg = registry()
+    if reg.get().ok:
+        model({}, "/", reg)
+
+
 def model(args: dict, pathname: str | None, reg) -> PageModel | None:
     """The page's model from the query and path, or None when the dataset cannot be shown."""
     entry = reg.get(first_value(args, "dataset"))
@@ -140,9 +148,10 @@ def model(args: dict, pathname: str | None, reg) -> PageModel | None:
         lo, hi = payload.span(ds, True)
     cursor = min(max(day, lo), hi)
     window = payload.window(ds, state.start, state.end)
-    fig = timeline.figure(ds, state.lanes, state.colour, state.orgs or None, state.kinds or None, window, cursor,
-                          lane_page=state.lp, focus=focus["people"], focus_events=focus_events,
-                          **(PRESENT_FIGURE if state.present else {}))
+    fig = timeline.cached_figure(ds, lanes=state.lanes, colour=state.colour, organisations=state.orgs or None,
+                                 office_kinds=state.kinds or None, window=window, cursor=cursor, lane_page=state.lp,
+                                 focus=focus["people"], focus_events=focus_events,
+                                 **(PRESENT_FIGURE if state.present else {}))
     return PageModel(entry, state, notices, scenes, scene, focus, focus_events, date, cursor, lo, hi, window, fig)
 
 

@@ -40,8 +40,9 @@ def rebuild_timeline(lanes, colour, orgs, kinds, lane_page, cursor, written, met
     colour = choice(colour, COLOURS)
     # Other lanes or filters: back to the first page of lanes.
     page = integer(lane_page) if ctx.triggered_id == "lane-page" else 1
-    fig = timeline.figure(ds, choice(lanes, LANES), colour, strings(orgs), strings(kinds), window, when,
-                          lane_page=page)  # the figure clamps it to the pages there are
+    fig = timeline.cached_figure(ds, lanes=choice(lanes, LANES), colour=colour, organisations=strings(orgs),
+                                 office_kinds=strings(kinds), window=window, cursor=when,
+                                 lane_page=page)  # the figure clamps it to the pages there are
     return (fig, payload.timeline_legend(timeline.legend(ds, colour)), *lane_pages(fig))
 
 
@@ -60,9 +61,9 @@ def scene_timeline(n, scenes, lanes, colour, meta):
     start, end = integer(scene.get("start"), None), integer(scene.get("end"), None)
     window = (start, end) if start is not None and end is not None else None
     when = integer(scene.get("day"))
-    return timeline.figure(_dataset(meta), choice(lanes, LANES), choice(colour, COLOURS),
-                           window=window, cursor=when, focus=strings(scene.get("people")),
-                           focus_events=strings(scene.get("events")), **PRESENT_FIGURE)
+    return timeline.cached_figure(_dataset(meta), lanes=choice(lanes, LANES), colour=choice(colour, COLOURS),
+                                  window=window, cursor=when, focus=strings(scene.get("people")),
+                                  focus_events=strings(scene.get("events")), **PRESENT_FIGURE)
 
 
 @callbacks.server(

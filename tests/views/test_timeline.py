@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from dashboard.core.build import load
 from dashboard.core.days import from_gregorian as D
-from dashboard.views import timeline
+from dashboard.views import lecture, timeline
 
 
 @pytest.fixture(scope="module")
@@ -173,8 +173,6 @@ def test_a_scene_event_near_the_window_edge_keeps_its_title_inside():
     """Scene 12 (the break with Bukharin, window 1928-1930): Rykov's dismissal in December 1930 sits at the
     window's right edge, so its title goes to the left of its mark; Bukharin's removal in November 1929 is
     in the middle and stays centred above its mark."""
-    from conftest import ROOT
-    from dashboard.views import lecture
     ds = load(ROOT / "data" / "soviet")
     scene = lecture.scenes(ds)[11]
     fig = timeline.figure(ds, window=(scene["start"], scene["end"]), cursor=scene["day"],
@@ -182,3 +180,18 @@ def test_a_scene_event_near_the_window_edge_keeps_its_title_inside():
     trace = _traces(fig, "scene events")[0]
     assert dict(zip(scene["events"], trace.textposition)) == {"bukharin-politburo-expulsion-1929": "top center",
                                                               "rykov-dismissed-1930": "bottom left"}
+
+
+def test_a_cached_figure_is_the_figure_and_each_caller_gets_its_own_copy():
+    ds = load(ROOT / "data" / "soviet")
+    args = {"lanes": "office", "colour": "faction", "window": (-19000, -10000), "cursor": -15000}
+    first = timeline.cached_figure(ds, **args)
+    assert first == timeline.figure(ds, **args).to_plotly_json()
+    first["layout"]["shapes"][0]["x0"] = "changed"
+    again = timeline.cached_figure(ds, **args)
+    assert again["layout"]["shapes"][0]["x0"] != "changed"  # the cache kept its own
+    assert timeline.cached_figure(ds, **{**args, "cursor": -14000}) != again  # other arguments, other figure
+    assert len(ds.cache["figures"]) == 2
+    for i in range(timeline.CACHED_FIGURES + 5):
+        timeline.cached_figure(ds, **{**args, "cursor": i})
+    assert len(ds.cache["figures"]) == timeline.CACHED_FIGURES
