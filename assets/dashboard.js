@@ -8,7 +8,6 @@
   function iso(day) { return window.dayNumbers.iso(day); }
   function label(day) { return window.dayNumbers.label(day); }
   function perDay(gd) { return window.dayNumbers.perDay(gd && gd.layout); }
-  function axisDay(v, gd) { var d = window.dayNumbers.dayOf(v, gd && gd.layout); return d === null ? null : iso(d); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
   function cell(text, tag) {
     return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
@@ -91,18 +90,14 @@
     var hits = Array.prototype.slice.call(list.querySelectorAll("button.hit"));
     var at = hits.indexOf(document.activeElement);
     if (e.target !== box && at < 0) return;
-    if (e.key === "ArrowDown" && hits.length) {
-      hits[Math.min(at + 1, hits.length - 1)].focus();
-      e.preventDefault();
-    } else if (e.key === "ArrowUp" && at >= 0) {
-      (at === 0 ? box : hits[at - 1]).focus();
-      e.preventDefault();
-    } else if (e.key === "Escape" && hits.length) {
+    var act = window.controls.searchKey(e.key, at, hits.length);  // assets/controls.js
+    if (!act) return;
+    if (act.close) {
       window.dash_clientside.set_props("search-hits", {children: []});
-      box.focus();
-      e.preventDefault();
       e.stopImmediatePropagation();
     }
+    (act.focus < 0 ? box : hits[act.focus]).focus();
+    e.preventDefault();
   }, true);
 
   document.addEventListener("keydown", function (e) {
@@ -461,18 +456,8 @@
     });
   }
 
-  function query(changes) {
-    var params = new URLSearchParams(window.location.search);
-    Object.keys(changes).forEach(function (k) {
-      var v = changes[k];
-      if (v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length)) params.delete(k);
-      else params.set(k, Array.isArray(v) ? v.join(",") : v);
-    });
-    var s = params.toString();
-    return s ? "?" + s : window.location.pathname;
-  }
-
-  var defaults = {lanes: "office", colour: "organisation", layers: "political"};
+  // The URL's query: assets/url_state.js.
+  function query(changes) { return window.urlState.query(window.location.search, window.location.pathname, changes); }
 
   /* After a reload that a control asked for (the dataset switch), focus goes back to that control. */
   var REFOCUS = "history-dashboard:refocus";
@@ -623,35 +608,28 @@
         } else {
           // First and last day of the period, computed in Python (page.periods).
           var a = +button.getAttribute("data-start"), b = +button.getAttribute("data-end");
-          // Through its last day, in the axis's own unit.
-          Plotly.relayout(gd, {"xaxis.range": [a * perDay(gd), (b + 1) * perDay(gd) - 1]});
+          Plotly.relayout(gd, {"xaxis.range": window.dayNumbers.windowRange(a, b, gd.layout)});
         }
         return no();
       },
       writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, layers, everyone, relayout, lanePage,
                           ego, pathTo, day, meta) {
         // In a scene the scene's URL is the state: its window and focus come from the scene.
-        if (/^\/scene\//.test(window.location.pathname)) return no();
-        var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
-          colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
-          rels: rels, layers: (layers || []).join(",") === defaults.layers ? null : layers,
-          everyone: everyone && everyone.length ? "1" : null,
-          lp: lanePage > 1 ? lanePage : null, ego: ego || null, to: pathTo || null};
-        // A zoom or pan reports "xaxis.range[0]" and "[1]"; a preset (Plotly.relayout) the whole "xaxis.range".
-        var range = relayout && (relayout["xaxis.range"] ||
-                                 (relayout["xaxis.range[0]"] && [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]));
-        if (range) {
-          changes.start = axisDay(range[0], graphDiv());
-          changes.end = axisDay(range[1], graphDiv());
-        } else if (relayout && relayout["xaxis.autorange"]) {
-          changes.start = null; changes.end = null;
-        }
+        var u = window.urlState;
+        if (u.inScene(window.location.pathname)) return no();
+        var changes = u.viewChanges({date: iso(day), sel: person, lanes: lanes, colour: colour, orgs: orgs, kinds: kinds,
+                                     groups: groups, rels: rels, layers: layers, everyone: everyone, lp: lanePage,
+                                     ego: ego, to: pathTo}, (meta && meta.defaults) || {});
+        var gd = graphDiv();
+        Object.assign(changes, u.windowChanges(relayout, gd && gd.layout));
         var url = query(changes);
         if (url === window.location.pathname + window.location.search) return no();
         // Discrete changes push a history entry, so Back undoes them; a zoom or pan drag replaces it.
-        var trigger = window.dash_clientside.callback_context.triggered_id;
-        var drag = trigger === "timeline" && relayout && relayout["xaxis.range[0]"] !== undefined;
-        if (drag) window.history.replaceState(null, "", url); else window.history.pushState(null, "", url);
+        if (u.isDrag(window.dash_clientside.callback_context.triggered_id, relayout)) {
+          window.history.replaceState(null, "", url);
+        } else {
+          window.history.pushState(null, "", url);
+        }
         return url;
       },
       wholeRecord: function (value) {

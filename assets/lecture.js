@@ -30,8 +30,7 @@
   function setWindow(start, end) {
     var gd = graphDiv();
     if (gd && window.Plotly && start !== null && end !== null && start !== undefined && end !== undefined) {
-      var per = window.dayNumbers.perDay(gd.layout);  // the axis's unit (assets/day_numbers.js)
-      Plotly.relayout(gd, {"xaxis.range": [start * per, (end + 1) * per]});
+      Plotly.relayout(gd, {"xaxis.range": window.dayNumbers.windowRange(start, end, gd.layout)});
     }
   }
 
@@ -79,18 +78,10 @@
     });
   }
 
-  function sceneUrl(n) {
-    var params = new URLSearchParams(window.location.search);
-    params.delete("date"); params.delete("start"); params.delete("end"); params.delete("sel");
-    var q = params.toString();
-    return "/scene/" + n + (q ? "?" + q : "");
-  }
-
+  /* Scene `n` (from the URL: Back and Forward), within the scenes there are. */
   function go(n) {
-    var scenes = storeData("scenes") || [];
-    if (!scenes.length) return;
-    n = Math.min(Math.max(n, 1), scenes.length);
-    set("scene-index", {data: n});
+    var to = window.controls.sceneNumber(n, (storeData("scenes") || []).length);
+    if (to !== null) set("scene-index", {data: to});
   }
 
   function toggleBlackout() {
@@ -111,39 +102,21 @@
     set("present", {data: false});
   }
 
-  function typing(target) {
-    if (!target) return false;
-    var tag = (target.tagName || "").toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
-  }
-
-  /* A character key (P, B, F, ".", digits, "?") acts only while single-key shortcuts are on (the setting in
-     the keys overlay: assets/keys.js); arrows, PageUp/PageDown, Home, End and Esc always do. */
-  function allowed(key) {
-    var single = key.length === 1 && key !== " ";
-    return !single || !window.keySettings || window.keySettings.singleKeysOn();
-  }
-
+  /* The shortcuts, decided in assets/controls.js (loaded before this file). */
   document.addEventListener("keydown", function (e) {
-    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-    var key = e.key;
-    if (!allowed(key)) return;
-    if (key === "?") { if (window.keySettings) window.keySettings.open(); e.preventDefault(); return; }
-    if (key === "p" || key === "P") { set("present", {data: !presenting()}); e.preventDefault(); return; }
-    if (!presenting()) return;
-    var current = storeData("index") || 0, count = (storeData("scenes") || []).length;
-    var handled = true;
-    if (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar") go(current + 1);
-    else if (key === "ArrowLeft" || key === "PageUp") go(Math.max(1, current - 1));
-    else if (key === "Home") go(1);
-    else if (key === "End") go(count);
-    else if (/^[1-9]$/.test(key)) go(+key);
-    else if (key === "0") go(10);
-    else if (key === "b" || key === "B" || key === ".") toggleBlackout();  // clickers send "." for black screen
-    else if (key === "f" || key === "F") fullScreen();
-    else if (key === "Escape") leave();
-    else handled = false;
-    if (handled) e.preventDefault();
+    var c = window.controls;
+    if (c.typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!c.allowed(e.key, !window.keySettings || window.keySettings.singleKeysOn())) return;
+    var act = c.lectureKey(e.key, {presenting: presenting(), index: storeData("index") || 0,
+                                   count: (storeData("scenes") || []).length});
+    if (!act) return;
+    if (act.action === "keys") { if (window.keySettings) window.keySettings.open(); }
+    else if (act.action === "present") set("present", {data: !presenting()});
+    else if (act.action === "scene") { if (act.scene !== null) set("scene-index", {data: act.scene}); }
+    else if (act.action === "blackout") toggleBlackout();
+    else if (act.action === "fullscreen") fullScreen();
+    else if (act.action === "leave") leave();
+    e.preventDefault();
   });
 
   /* The network's panel changed size (a window or a tablet turned, the page's layout settling, a mode
@@ -168,8 +141,8 @@
   /* Back and forward between scenes step there; anywhere else dcc.Location renders the page from the URL
      (dashboard/web/page.py), which is the view's state. */
   window.addEventListener("popstate", function () {
-    var m = /^\/scene\/(\d+)$/.exec(window.location.pathname);
-    if (m && presenting()) go(+m[1]);
+    var n = window.urlState.sceneOf(window.location.pathname);  // assets/url_state.js
+    if (n !== null && presenting()) go(n);
   });
 
   // The data export link carries the current view's query.
@@ -196,7 +169,7 @@
           keepFocus(on && (storeData("scenes") || []).length ? "scene-next" : "present-toggle");
         }
         window.__lecture.presenting = !!on;
-        if (!on && /^\/scene\//.test(window.location.pathname)) {
+        if (!on && window.urlState.inScene(window.location.pathname)) {
           window.history.pushState(null, "", "/" + window.location.search);
         }
         return on ? "present" : "";
@@ -212,7 +185,7 @@
         }
         var s = scenes[n - 1];
         // One history entry per scene (the cursor date in the query is replaced as it moves).
-        if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", sceneUrl(n));
+        if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", window.urlState.sceneUrl(n, window.location.search));
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
         keepFocus("scene-next");
@@ -242,7 +215,7 @@
         var trigger = window.dash_clientside.callback_context.triggered_id;
         var count = (scenes || []).length;
         if (!count) return no();
-        return trigger === "scene-prev" ? Math.max(1, (n || 1) - 1) : Math.min(count, (n || 0) + 1);
+        return window.controls.sceneAfter(n, count, trigger === "scene-prev");
       },
       exportTimeline: function () {
         var trigger = window.dash_clientside.callback_context.triggered_id;

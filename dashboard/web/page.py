@@ -20,7 +20,7 @@ from .datasets import registry
 from .inputs import text
 from .metrics import strip as metrics_strip
 from .paths import controls as ego_controls
-from .state import ViewState, first_value, parse
+from .state import ViewState, first_value, parse, url_defaults
 
 callbacks = Callbacks()
 
@@ -212,7 +212,8 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="net-style", data=network.styles()),
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
-        dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
+        dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query(),
+                                        "defaults": url_defaults()}),
         dcc.Store(id="scenes", data=m.scenes),
         dcc.Store(id="scene-index", data=m.scene or 0),
         dcc.Store(id="focus", data=m.focus),
