@@ -9,12 +9,6 @@
   function label(day) { return window.dayNumbers.label(day); }
   function perDay(gd) { return window.dayNumbers.perDay(gd && gd.layout); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
-  function cell(text, tag) {
-    return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
-  }
-  function row(cells, className) {
-    return {type: "Tr", namespace: "dash_html_components", props: {children: cells, className: className || ""}};
-  }
   function sel(id) { return '[id = "' + String(id).replace(/["\\]/g, "") + '"]'; }
 
   /* Timeline cursor: an HTML line laid over the plot. Moving a div costs nothing; a plotly
@@ -394,44 +388,6 @@
     declutterSoon();
   }
 
-  /* The table view: the rows in force at `day`, then those that may be (listed apart, with why). */
-  function listed(rows, day, render, columns) {
-    var sure = [], maybe = [];
-    (rows || []).forEach(function (r) {
-      var s = NS().status(r, day);
-      if (s === "in force") sure.push(render(r, ""));
-      else if (s === "uncertain") maybe.push(render(r, "uncertain"));
-    });
-    if (maybe.length) {
-      maybe.unshift({type: "Tr", namespace: "dash_html_components", props: {className: "apart", children: [
-        {type: "Th", namespace: "dash_html_components", props: {colSpan: columns, scope: "colgroup",
-         children: "Possibly still in force: no end recorded, or dates uncertain"}}]}});
-    }
-    return sure.concat(maybe);
-  }
-
-  /* A row's first cell: a button that opens the row's detail (`pick`, named in views/state.py). */
-  function pickCell(text, pick) {
-    return cell({type: "Button", namespace: "dash_html_components",
-                 props: {children: text, className: "row-pick", "data-pick": pick}}, "Th");
-  }
-
-  function tables(day, state) {
-    var offices = listed(state.offices, day, function (t, cls) {
-      return row([pickCell(t.title, t.pick), cell(t.name), cell(t.held), cell(t.ended)], cls);
-    }, 4);
-    var relations = listed(state.relations, day, function (r, cls) {
-      return row([pickCell(r.a_name + " — " + r.b_name + ": " + r.kind, r.pick), cell(r.held), cell(r.ended)], cls);
-    }, 3);
-    var memberships = listed(state.memberships, day, function (m, cls) {
-      return row([pickCell(m.group, m.pick), cell(m.name), cell(m.held), cell(m.ended)], cls);
-    }, 4);
-    var w = state.event_window || 0;
-    var events = (state.events || []).filter(function (e) { return e.lo <= day + w && e.hi >= day - w; })
-      .map(function (e) { return row([pickCell(e.title, e.pick), cell(e.when), cell(e.people)]); });
-    return [offices, relations, memberships, events];
-  }
-
   /* A click (or Enter, or Space) on a row's button, in the table view or the change panel, opens its detail
      through the server (views.show_detail). */
   var picks = 0;
@@ -509,12 +465,12 @@
         var thumb = document.querySelector("#cursor [role=slider]");
         if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
-        var t = open && table && trigger !== "selection" ? tables(day, table) : null;
+        var t = open && table && trigger !== "selection" ? window.stateTable.tables(day, table) : null;  // assets/state_table.js
         var all = Array.isArray(everyone) && everyone.length > 0;
         return [trigger === "cursor" ? no() : networkStyle(base || {}, person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
-                t ? t[0] : no(), t ? t[1] : no(), t ? t[2] : no(), t ? t[3] : no(),
+                t ? t.offices : no(), t ? t.relations : no(), t ? t.memberships : no(), t ? t.events : no(),
                 t ? "The state on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload, layers) {
