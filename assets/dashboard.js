@@ -140,12 +140,11 @@
 
   /* After a stop, the people drawn at the new date are all in view (a slide frames its own scene). */
   function keepInView() {
-    var cy = cyOf(), page = document.getElementById("page");
-    if (!cy || (page && page.classList.contains("present"))) return;
+    var cy = cyOf();
+    if (!cy || presenting()) return;
     var drawn = cy.nodes(":visible");
     if (!drawn.length) return;
-    var ext = cy.extent(), bb = drawn.boundingBox();
-    if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
+    if (NV().contains(cy.extent(), drawn.boundingBox())) return;
     cy.animate({fit: {eles: drawn, padding: 30}}, {duration: 250});
   }
 
@@ -173,31 +172,15 @@
   // assets/network_state.js (loaded after this file: Dash loads assets in name order).
   function NS() { return window.networkState; }
 
+  // The network's stylesheet and framing: assets/network_view.js.
+  function NV() { return window.networkView; }
+  function presenting() { var page = document.getElementById("page"); return !!page && page.classList.contains("present"); }
+
   /* `styles` come from Python (views/network.py, `styles`): the base sheet, and what the selection, the
      scene's focus, the "everyone" toggle and the slides add to it. */
   function networkStyle(styles, person, everyone, payload, focus) {
-    var page = document.getElementById("page");
-    var presenting = page && page.classList.contains("present");
-    var rules = (styles.base || []).slice();
-    if (presenting) rules.push({selector: "node", style: styles.present});
-    // Everyone in the record, on request (not on a slide, where the others must stay legible).
-    if (everyone && !presenting) rules = rules.concat(styles.everyone || []);
-    NS().factionColours(payload.memberships || []).forEach(function (colour, i) {
-      rules.push({selector: "node.fc" + i, style: {"background-color": colour}});
-    });
-    if (focus && focus.people && focus.people.length) {
-      rules.push({selector: focus.people.map(sel).join(", "), style: styles.focus});
-    }
-    if (focus && focus.relations && focus.relations.length) {
-      rules.push({selector: focus.relations.map(function (r) { return sel("rel::" + r); }).join(", "),
-                  style: styles.focus_edge});
-    }
-    if (person) {
-      rules.push({selector: "node" + sel(person), style: styles.selected});
-      rules.push({selector: 'edge[source = "' + person + '"], edge[target = "' + person + '"]',
-                  style: styles.selected_edge});
-    }
-    return rules;
+    return NV().styleRules(styles, {person: person, everyone: everyone, presenting: presenting(), focus: focus,
+                                    colours: NS().factionColours(payload.memberships || [])});
   }
 
   function shownLayers(layers) { return Array.isArray(layers) ? layers : ["political"]; }
@@ -213,28 +196,26 @@
     return el && el._cyreg && el._cyreg.cy;
   }
 
-  var PLACE_CLASSES = "nolabel lbl-top lbl-right lbl-left lbl-bottom-right lbl-bottom-left lbl-top-right lbl-top-left";
-  var PLACE_ONLY = PLACE_CLASSES.replace("nolabel ", "");
+  // The classes that move a label (all of them, or all but the one that hides it).
+  function placeOnly() { return NS().PLACES.map(NS().placeClass).filter(Boolean).join(" "); }
+  function placeClasses() { return NS().placeClass(null) + " " + placeOnly(); }
   var LABEL_ONLY = {includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
                     includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false,
                     includeUnderlays: false};
 
-  /* On a slide no name is smaller than SLIDE_PX on screen, whatever the zoom that frames the scene. */
-  var SLIDE_PX = 18, SLIDE_FONT = 26;
-
+  /* On a slide names are larger (views/network.py, PRESENT), and none is smaller than `present_min_px` on
+     screen, whatever the zoom that frames the scene. */
+  var slideStyles = null;  // net-style, as moveCursor last had it
   function slideFonts(cy) {
-    var page = document.getElementById("page");
-    var presenting = page && page.classList.contains("present");
     var nodes = cy.nodes();
-    if (!presenting || nodes.length > LABEL_LIMIT) {
+    if (!presenting() || nodes.length > LABEL_LIMIT || !slideStyles || !slideStyles.present) {
       if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size text-max-width"); }); cy._slideFont = null; }
       return;
     }
-    var size = Math.max(SLIDE_FONT, SLIDE_PX / cy.zoom());
-    if (cy._slideFont !== size) {
-      // Names wrap at the same width on screen, whatever the zoom.
-      cy.batch(function () { nodes.style({"font-size": size, "text-max-width": 220 * size / SLIDE_FONT}); });
-      cy._slideFont = size;
+    var font = NV().slideFont(slideStyles.present, slideStyles.present_min_px || 0, cy.zoom());
+    if (cy._slideFont !== font["font-size"]) {
+      cy.batch(function () { nodes.style(font); });
+      cy._slideFont = font["font-size"];
     }
   }
 
@@ -245,7 +226,7 @@
     var nodes = cy.nodes(":visible");
     // Measure every label where it is by default (below its node), then place them.
     cy.batch(function () {
-      cy.nodes().removeClass(PLACE_CLASSES);
+      cy.nodes().removeClass(placeClasses());
       (cy._shifted || []).forEach(function (id) { cy.getElementById(id).removeStyle("text-margin-y"); });
       cy._shifted = [];
     });
@@ -262,8 +243,8 @@
     var places = NS().placeLabels(items, cy.width(), cy.height(), 4);
     cy.batch(function () {
       Object.keys(places).forEach(function (id) {
-        var p = places[id];
-        if (p !== "bottom") cy.getElementById(id).addClass(p === null ? "nolabel" : "lbl-" + p);
+        var c = NS().placeClass(places[id]);
+        if (c) cy.getElementById(id).addClass(c);
       });
     });
     // The places were predicted from sizes; check the labels as drawn and drop any that still collide.
@@ -281,57 +262,39 @@
   }
 
   /* The scene's focus and the selection must keep their labels: one the predictions could not place is
-     tried in each place for real, measured as drawn: the first place clear of other labels, else the
-     first that only covers labels of people not in focus, which are then hidden. */
+     drawn in each place and measured (network_state.js, `rescuePlace`, chooses), in the places of
+     PLACES, then further out: one and two label heights below or above its node. */
   function repairFirst(cy, kept) {
-    var w = cy.width(), h = cy.height();
-    var hits = function (box) {
-      return kept.filter(function (k) {
-        return !(box.x2 + 1 <= k.x1 || k.x2 + 1 <= box.x1 || box.y2 + 1 <= k.y1 || k.y2 + 1 <= box.y1);
-      });
-    };
+    var only = placeOnly();
     labelFirst.forEach(function (id) {
       var n = cy.getElementById(id);
       if (!n.length || !n.visible() || !n.hasClass("nolabel")) return;
       n.removeClass("nolabel");
-      var places = NS().PLACES.map(function (p) { return p === "bottom" ? "" : "lbl-" + p; }), fallback = null;
-      for (var i = 0; i < places.length; i++) {
-        n.removeClass(PLACE_ONLY);
-        if (places[i]) n.addClass(places[i]);
+      // The label's box on screen, drawn with class `cls` and moved down by `margin` (model units).
+      var draw = function (place) {
+        n.removeClass(only);
+        if (place.cls) n.addClass(place.cls);
+        if (place.margin) n.style("text-margin-y", place.margin); else n.removeStyle("text-margin-y");
         var b = n.renderedBoundingBox(LABEL_ONLY);
-        var box = {id: id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2};
-        if (box.x1 < 0 || box.y1 < 0 || box.x2 > w || box.y2 > h) continue;
-        var over = hits(box);
-        if (!over.length) { kept.push(box); return; }
-        var movable = over.every(function (k) { return labelFirst.indexOf(k.id) < 0; });
-        if (movable && fallback === null) fallback = {place: places[i], box: box, over: over};
-      }
-      n.removeClass(PLACE_ONLY);
-      // Still no room: further out, one and two label heights below or above the node.
-      var tall = b.h || 20;
-      for (var k = 1; k <= 2 && fallback === null; k++) {
-        for (var sign = 1; sign >= -1; sign -= 2) {
-          n.removeClass(PLACE_ONLY);
-          if (sign < 0) n.addClass("lbl-top");
-          n.style("text-margin-y", sign * k * tall / cy.zoom());  // model units
-          var far = n.renderedBoundingBox(LABEL_ONLY);
-          var fbox = {id: id, x1: far.x1, y1: far.y1, x2: far.x2, y2: far.y2};
-          if (fbox.x1 >= 0 && fbox.y1 >= 0 && fbox.x2 <= w && fbox.y2 <= h && !hits(fbox).length) {
-            cy._shifted = (cy._shifted || []).concat([id]);
-            kept.push(fbox);
-            return;
-          }
-        }
-      }
-      n.removeStyle("text-margin-y");
-      n.removeClass(PLACE_ONLY);
-      if (fallback === null) { n.addClass("nolabel"); return; }
-      if (fallback.place) n.addClass(fallback.place);
-      fallback.over.forEach(function (k) {
+        return {id: id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2};
+      };
+      var near = NS().PLACES.map(function (p) { return {cls: NS().placeClass(p), margin: 0}; });
+      var nearBoxes = near.map(draw);
+      var tall = (nearBoxes[0].y2 - nearBoxes[0].y1) || 20;
+      var far = [];
+      [1, 2].forEach(function (k) {
+        far.push({cls: "", margin: k * tall / cy.zoom()}, {cls: "lbl-top", margin: -k * tall / cy.zoom()});
+      });
+      var farBoxes = far.map(draw);
+      var pick = NS().rescuePlace(nearBoxes, farBoxes, kept, labelFirst, cy.width(), cy.height());
+      if (pick === null) { draw(near[0]); n.addClass("nolabel"); return; }
+      draw((pick.far ? far : near)[pick.index]);
+      if (pick.far) cy._shifted = (cy._shifted || []).concat([id]);
+      pick.hide.forEach(function (k) {
         cy.getElementById(k.id).addClass("nolabel");
         kept.splice(kept.indexOf(k), 1);
       });
-      kept.push(fallback.box);
+      kept.push((pick.far ? farBoxes : nearBoxes)[pick.index]);
     });
   }
 
@@ -357,11 +320,7 @@
 
   /* Elements as the page first draws them: with the day's classes, so they are styled once. */
   function elementsAt(elements, day, payload, layers) {
-    var want = NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus);
-    return elements.map(function (e) {
-      var extra = want[e.data.id] || [];
-      return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
-    });
+    return NS().withClasses(elements, NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus));
   }
 
   /* A cursor move: only the elements whose state changes are touched. */
@@ -374,10 +333,9 @@
                             payload.memberships || [], sceneFocus);
     cy.batch(function () {
       all.forEach(function (e) {
-        var target = want[e.id()] || [], has = e.classes().filter(function (c) { return NS().STATE_CLASS.test(c); });
-        if (target.join(" ") === has.join(" ")) return;
-        has.forEach(function (c) { if (target.indexOf(c) < 0) e.removeClass(c); });
-        target.forEach(function (c) { if (has.indexOf(c) < 0) e.addClass(c); });
+        var change = NS().classChanges(e.classes(), want[e.id()] || []);
+        if (change.remove.length) e.removeClass(change.remove.join(" "));
+        if (change.add.length) e.addClass(change.add.join(" "));
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
@@ -458,6 +416,7 @@
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no(), no()];
         var trigger = window.dash_clientside.callback_context.triggered_id;
         sceneFocus = focus && focus.people ? focus.people : [];
+        slideStyles = base;
         labelFirst = sceneFocus.concat(person ? [person] : []);
         // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
         if (trigger === "selection") declutterSoon();

@@ -43,29 +43,16 @@
     // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
     var classes = window.networkState.classesAt(cy.elements().map(function (e) { return {data: e.data()}; }), day,
                                                 layers || ["political"], memberships || [], people);
-    var drawn = function (n) {
-      var c = classes[n.id()] || [];
-      return c.indexOf("gone") < 0 && c.indexOf("alone") < 0;
-    };
+    var drawn = function (n) { return window.networkState.isDrawn(classes[n.id()] || []); };
     var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && drawn(n); });
     if (!target.length) target = cy.nodes().filter(drawn);
     if (!target.length) return;
-    // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that
-    // scale): a scene of two people side by side would otherwise fill a 1080p panel with three names.
+    // A margin for their ties; the frame shows no empty margin where others are drawn (network_view.js).
     var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
-    var bb = target.boundingBox();
-    var zoom = Math.max(cy.minZoom(), Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1),
-                                               (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
-    // Centred on the scene's people, but moved as far as it takes to show no empty margin where the other
-    // people drawn then could be: a panel taller than the scene shows who stands above or below it.
-    var all = cy.nodes().filter(drawn).boundingBox();
-    var centre = function (lo, hi, want, half) {
-      return hi - lo <= 2 * half ? (lo + hi) / 2 : Math.min(Math.max(want, lo + half), hi - half);
-    };
-    var cx = centre(all.x1, all.x2, (bb.x1 + bb.x2) / 2, cy.width() / (2 * zoom));
-    var cyy = centre(all.y1, all.y2, (bb.y1 + bb.y2) / 2, cy.height() / (2 * zoom));
+    var view = window.networkView.frame(target.boundingBox(), cy.nodes().filter(drawn).boundingBox(), cy.width(),
+                                        cy.height(), pad, cy.minZoom());
     cy.stop();
-    cy.animate({zoom: zoom, pan: {x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom}}, {duration: 300});
+    cy.animate({zoom: view.zoom, pan: view.pan}, {duration: 300});
   }
 
   /* Focus never left on the page's body or on an element a mode change hid: it goes to `id` instead. */
