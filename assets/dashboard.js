@@ -111,17 +111,8 @@
     outlined = people;
     flashed = flashed || [];
     if (!gd || !gd.data || !window.Plotly) return;
-    var idx = [], widths = [], colours = [];
-    gd.data.forEach(function (trace, i) {
-      var role = trace.meta && trace.meta.role;
-      if (role !== "tenure" && role !== "vague") return;
-      idx.push(i);
-      widths.push(trace.customdata.map(function (c) {
-        return flashed.indexOf(c[0]) >= 0 ? 5 : people.indexOf(c[1]) >= 0 ? 4 : 0;
-      }));
-      colours.push(trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; }));
-    });
-    if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": colours}, idx);
+    var bars = window.timelineCursor.barOutlines(gd.data, people, flashed);  // assets/timeline_cursor.js
+    if (bars.indices.length) Plotly.restyle(gd, {"marker.line.width": bars.widths, "marker.line.color": bars.colours}, bars.indices);
   }
 
   /* The cursor's stops: where it rests for STOP_MS after a drag, a typed date, a scene or a Play that
@@ -131,8 +122,9 @@
     if (lastStop === null) { lastStop = day; return; }
     clearTimeout(stopTimer);
     stopTimer = setTimeout(function () {
-      if (day === lastStop) return;
-      window.dash_clientside.set_props("cursor-stops", {data: {from: lastStop, to: day}});
+      var pair = window.timelineCursor.stopPair(lastStop, day);
+      if (!pair) return;
+      window.dash_clientside.set_props("cursor-stops", {data: pair});
       lastStop = day;
       keepInView();
     }, STOP_MS);
@@ -507,10 +499,8 @@
       },
       step: function (_n, day, max, speed, steps) {
         // The next calendar step (first of the month, quarter or year), computed in Python (page.play_steps).
-        var list = (steps && steps[speed]) || [];
-        var next = list.find(function (d) { return d > day; });
-        if (next === undefined || next >= max) return [max, true, "▶ Play"];
-        return [next, no(), no()];
+        var next = window.timelineCursor.nextPlay(steps && steps[speed], day, max);
+        return next.end ? [next.day, true, "▶ Play"] : [next.day, no(), no()];
       },
       preset: function () {
         var trigger = window.dash_clientside.callback_context.triggered_id;

@@ -16,14 +16,15 @@
   /* Move the cursor to `target` through time, briefly (a fifth of a second: a scene settles within one). */
   function animateCursor(from, target) {
     clearInterval(animation);
-    if (from === null || from === undefined || Math.abs(target - from) < 2) { set("cursor", {value: target}); return; }
-    var steps = 6, i = 0;
-    animation = setInterval(function () {
-      i += 1;
-      var t = i / steps, eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
-      set("cursor", {value: Math.round(from + (target - from) * eased)});
-      if (i >= steps) clearInterval(animation);
-    }, 35);
+    var days = window.timelineCursor.sweep(from, target, 6), i = 0;  // assets/timeline_cursor.js
+    set("cursor", {value: days[0]});
+    if (days.length > 1) {
+      animation = setInterval(function () {
+        i += 1;
+        set("cursor", {value: days[i]});
+        if (i >= days.length - 1) clearInterval(animation);
+      }, 35);
+    }
   }
 
   /* The scene's window: first and last day (day numbers from Python). */
