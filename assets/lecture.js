@@ -142,12 +142,13 @@
   window.__lecture = {};
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lecture: {
-      present: function (on) {
+      present: function (on, meta) {
         var fig = graphDiv();
-        // Bigger type in the plot too: the projector is far away.
-        if (fig && window.Plotly && fig._fullLayout) {
-          Plotly.relayout(fig, {"font.size": on ? 24 : 15, "hoverlabel.font.size": on ? 24 : 15,
-                                "yaxis.tickfont.size": on ? 24 : 15, "xaxis.rangeslider.visible": !on});
+        // Bigger type in the plot too (the projector is far away): the sizes a slide's page is drawn with.
+        var size = meta && meta.font_size && meta.font_size[on ? "present" : "page"];
+        if (fig && window.Plotly && fig._fullLayout && size) {
+          Plotly.relayout(fig, {"font.size": size, "hoverlabel.font.size": size, "yaxis.tickfont.size": size,
+                                "xaxis.rangeslider.visible": !on});
         }
         var button = document.getElementById("present-toggle");
         if (button) button.textContent = on ? "Leave (Esc)" : "Present";
