@@ -9,7 +9,6 @@
   function label(day) { return window.dayNumbers.label(day); }
   function perDay(gd) { return window.dayNumbers.perDay(gd && gd.layout); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
-  function sel(id) { return '[id = "' + String(id).replace(/["\\]/g, "") + '"]'; }
 
   /* Timeline cursor: an HTML line laid over the plot. Moving a div costs nothing; a plotly
      relayout of a shape costs 60-100 ms per move. Shape 0 in the figure carries the same date
