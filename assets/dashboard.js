@@ -8,15 +8,7 @@
   function iso(day) { return window.dayNumbers.iso(day); }
   function label(day) { return window.dayNumbers.label(day); }
   function perDay(gd) { return window.dayNumbers.perDay(gd && gd.layout); }
-  function axisDay(v, gd) { var d = window.dayNumbers.dayOf(v, gd && gd.layout); return d === null ? null : iso(d); }
   function graphDiv() { return document.querySelector("#timeline .js-plotly-plot"); }
-  function cell(text, tag) {
-    return {type: tag || "Td", namespace: "dash_html_components", props: {children: text}};
-  }
-  function row(cells, className) {
-    return {type: "Tr", namespace: "dash_html_components", props: {children: cells, className: className || ""}};
-  }
-  function sel(id) { return '[id = "' + String(id).replace(/["\\]/g, "") + '"]'; }
 
   /* Timeline cursor: an HTML line laid over the plot. Moving a div costs nothing; a plotly
      relayout of a shape costs 60-100 ms per move. Shape 0 in the figure carries the same date
@@ -91,18 +83,14 @@
     var hits = Array.prototype.slice.call(list.querySelectorAll("button.hit"));
     var at = hits.indexOf(document.activeElement);
     if (e.target !== box && at < 0) return;
-    if (e.key === "ArrowDown" && hits.length) {
-      hits[Math.min(at + 1, hits.length - 1)].focus();
-      e.preventDefault();
-    } else if (e.key === "ArrowUp" && at >= 0) {
-      (at === 0 ? box : hits[at - 1]).focus();
-      e.preventDefault();
-    } else if (e.key === "Escape" && hits.length) {
+    var act = window.controls.searchKey(e.key, at, hits.length);  // assets/controls.js
+    if (!act) return;
+    if (act.close) {
       window.dash_clientside.set_props("search-hits", {children: []});
-      box.focus();
-      e.preventDefault();
       e.stopImmediatePropagation();
     }
+    (act.focus < 0 ? box : hits[act.focus]).focus();
+    e.preventDefault();
   }, true);
 
   document.addEventListener("keydown", function (e) {
@@ -122,17 +110,8 @@
     outlined = people;
     flashed = flashed || [];
     if (!gd || !gd.data || !window.Plotly) return;
-    var idx = [], widths = [], colours = [];
-    gd.data.forEach(function (trace, i) {
-      var role = trace.meta && trace.meta.role;
-      if (role !== "tenure" && role !== "vague") return;
-      idx.push(i);
-      widths.push(trace.customdata.map(function (c) {
-        return flashed.indexOf(c[0]) >= 0 ? 5 : people.indexOf(c[1]) >= 0 ? 4 : 0;
-      }));
-      colours.push(trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; }));
-    });
-    if (idx.length) Plotly.restyle(gd, {"marker.line.width": widths, "marker.line.color": colours}, idx);
+    var bars = window.timelineCursor.barOutlines(gd.data, people, flashed);  // assets/timeline_cursor.js
+    if (bars.indices.length) Plotly.restyle(gd, {"marker.line.width": bars.widths, "marker.line.color": bars.colours}, bars.indices);
   }
 
   /* The cursor's stops: where it rests for STOP_MS after a drag, a typed date, a scene or a Play that
@@ -142,8 +121,9 @@
     if (lastStop === null) { lastStop = day; return; }
     clearTimeout(stopTimer);
     stopTimer = setTimeout(function () {
-      if (day === lastStop) return;
-      window.dash_clientside.set_props("cursor-stops", {data: {from: lastStop, to: day}});
+      var pair = window.timelineCursor.stopPair(lastStop, day);
+      if (!pair) return;
+      window.dash_clientside.set_props("cursor-stops", {data: pair});
       lastStop = day;
       keepInView();
     }, STOP_MS);
@@ -151,12 +131,11 @@
 
   /* After a stop, the people drawn at the new date are all in view (a slide frames its own scene). */
   function keepInView() {
-    var cy = cyOf(), page = document.getElementById("page");
-    if (!cy || (page && page.classList.contains("present"))) return;
+    var cy = cyOf();
+    if (!cy || presenting()) return;
     var drawn = cy.nodes(":visible");
     if (!drawn.length) return;
-    var ext = cy.extent(), bb = drawn.boundingBox();
-    if (bb.x1 >= ext.x1 && bb.x2 <= ext.x2 && bb.y1 >= ext.y1 && bb.y2 <= ext.y2) return;
+    if (NV().contains(cy.extent(), drawn.boundingBox())) return;
     cy.animate({fit: {eles: drawn, padding: 30}}, {duration: 250});
   }
 
@@ -184,31 +163,15 @@
   // assets/network_state.js (loaded after this file: Dash loads assets in name order).
   function NS() { return window.networkState; }
 
+  // The network's stylesheet and framing: assets/network_view.js.
+  function NV() { return window.networkView; }
+  function presenting() { var page = document.getElementById("page"); return !!page && page.classList.contains("present"); }
+
   /* `styles` come from Python (views/network.py, `styles`): the base sheet, and what the selection, the
      scene's focus, the "everyone" toggle and the slides add to it. */
   function networkStyle(styles, person, everyone, payload, focus) {
-    var page = document.getElementById("page");
-    var presenting = page && page.classList.contains("present");
-    var rules = (styles.base || []).slice();
-    if (presenting) rules.push({selector: "node", style: styles.present});
-    // Everyone in the record, on request (not on a slide, where the others must stay legible).
-    if (everyone && !presenting) rules = rules.concat(styles.everyone || []);
-    NS().factionColours(payload.memberships || []).forEach(function (colour, i) {
-      rules.push({selector: "node.fc" + i, style: {"background-color": colour}});
-    });
-    if (focus && focus.people && focus.people.length) {
-      rules.push({selector: focus.people.map(sel).join(", "), style: styles.focus});
-    }
-    if (focus && focus.relations && focus.relations.length) {
-      rules.push({selector: focus.relations.map(function (r) { return sel("rel::" + r); }).join(", "),
-                  style: styles.focus_edge});
-    }
-    if (person) {
-      rules.push({selector: "node" + sel(person), style: styles.selected});
-      rules.push({selector: 'edge[source = "' + person + '"], edge[target = "' + person + '"]',
-                  style: styles.selected_edge});
-    }
-    return rules;
+    return NV().styleRules(styles, {person: person, everyone: everyone, presenting: presenting(), focus: focus,
+                                    colours: NS().factionColours(payload.memberships || [])});
   }
 
   function shownLayers(layers) { return Array.isArray(layers) ? layers : ["political"]; }
@@ -224,28 +187,26 @@
     return el && el._cyreg && el._cyreg.cy;
   }
 
-  var PLACE_CLASSES = "nolabel lbl-top lbl-right lbl-left lbl-bottom-right lbl-bottom-left lbl-top-right lbl-top-left";
-  var PLACE_ONLY = PLACE_CLASSES.replace("nolabel ", "");
+  // The classes that move a label (all of them, or all but the one that hides it).
+  function placeOnly() { return NS().PLACES.map(NS().placeClass).filter(Boolean).join(" "); }
+  function placeClasses() { return NS().placeClass(null) + " " + placeOnly(); }
   var LABEL_ONLY = {includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
                     includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false,
                     includeUnderlays: false};
 
-  /* On a slide no name is smaller than SLIDE_PX on screen, whatever the zoom that frames the scene. */
-  var SLIDE_PX = 18, SLIDE_FONT = 26;
-
+  /* On a slide names are larger (views/network.py, PRESENT), and none is smaller than `present_min_px` on
+     screen, whatever the zoom that frames the scene. */
+  var slideStyles = null;  // net-style, as moveCursor last had it
   function slideFonts(cy) {
-    var page = document.getElementById("page");
-    var presenting = page && page.classList.contains("present");
     var nodes = cy.nodes();
-    if (!presenting || nodes.length > LABEL_LIMIT) {
+    if (!presenting() || nodes.length > LABEL_LIMIT || !slideStyles || !slideStyles.present) {
       if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size text-max-width"); }); cy._slideFont = null; }
       return;
     }
-    var size = Math.max(SLIDE_FONT, SLIDE_PX / cy.zoom());
-    if (cy._slideFont !== size) {
-      // Names wrap at the same width on screen, whatever the zoom.
-      cy.batch(function () { nodes.style({"font-size": size, "text-max-width": 220 * size / SLIDE_FONT}); });
-      cy._slideFont = size;
+    var font = NV().slideFont(slideStyles.present, slideStyles.present_min_px || 0, cy.zoom());
+    if (cy._slideFont !== font["font-size"]) {
+      cy.batch(function () { nodes.style(font); });
+      cy._slideFont = font["font-size"];
     }
   }
 
@@ -256,7 +217,7 @@
     var nodes = cy.nodes(":visible");
     // Measure every label where it is by default (below its node), then place them.
     cy.batch(function () {
-      cy.nodes().removeClass(PLACE_CLASSES);
+      cy.nodes().removeClass(placeClasses());
       (cy._shifted || []).forEach(function (id) { cy.getElementById(id).removeStyle("text-margin-y"); });
       cy._shifted = [];
     });
@@ -273,8 +234,8 @@
     var places = NS().placeLabels(items, cy.width(), cy.height(), 4);
     cy.batch(function () {
       Object.keys(places).forEach(function (id) {
-        var p = places[id];
-        if (p !== "bottom") cy.getElementById(id).addClass(p === null ? "nolabel" : "lbl-" + p);
+        var c = NS().placeClass(places[id]);
+        if (c) cy.getElementById(id).addClass(c);
       });
     });
     // The places were predicted from sizes; check the labels as drawn and drop any that still collide.
@@ -292,57 +253,39 @@
   }
 
   /* The scene's focus and the selection must keep their labels: one the predictions could not place is
-     tried in each place for real, measured as drawn: the first place clear of other labels, else the
-     first that only covers labels of people not in focus, which are then hidden. */
+     drawn in each place and measured (network_state.js, `rescuePlace`, chooses), in the places of
+     PLACES, then further out: one and two label heights below or above its node. */
   function repairFirst(cy, kept) {
-    var w = cy.width(), h = cy.height();
-    var hits = function (box) {
-      return kept.filter(function (k) {
-        return !(box.x2 + 1 <= k.x1 || k.x2 + 1 <= box.x1 || box.y2 + 1 <= k.y1 || k.y2 + 1 <= box.y1);
-      });
-    };
+    var only = placeOnly();
     labelFirst.forEach(function (id) {
       var n = cy.getElementById(id);
       if (!n.length || !n.visible() || !n.hasClass("nolabel")) return;
       n.removeClass("nolabel");
-      var places = NS().PLACES.map(function (p) { return p === "bottom" ? "" : "lbl-" + p; }), fallback = null;
-      for (var i = 0; i < places.length; i++) {
-        n.removeClass(PLACE_ONLY);
-        if (places[i]) n.addClass(places[i]);
+      // The label's box on screen, drawn with class `cls` and moved down by `margin` (model units).
+      var draw = function (place) {
+        n.removeClass(only);
+        if (place.cls) n.addClass(place.cls);
+        if (place.margin) n.style("text-margin-y", place.margin); else n.removeStyle("text-margin-y");
         var b = n.renderedBoundingBox(LABEL_ONLY);
-        var box = {id: id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2};
-        if (box.x1 < 0 || box.y1 < 0 || box.x2 > w || box.y2 > h) continue;
-        var over = hits(box);
-        if (!over.length) { kept.push(box); return; }
-        var movable = over.every(function (k) { return labelFirst.indexOf(k.id) < 0; });
-        if (movable && fallback === null) fallback = {place: places[i], box: box, over: over};
-      }
-      n.removeClass(PLACE_ONLY);
-      // Still no room: further out, one and two label heights below or above the node.
-      var tall = b.h || 20;
-      for (var k = 1; k <= 2 && fallback === null; k++) {
-        for (var sign = 1; sign >= -1; sign -= 2) {
-          n.removeClass(PLACE_ONLY);
-          if (sign < 0) n.addClass("lbl-top");
-          n.style("text-margin-y", sign * k * tall / cy.zoom());  // model units
-          var far = n.renderedBoundingBox(LABEL_ONLY);
-          var fbox = {id: id, x1: far.x1, y1: far.y1, x2: far.x2, y2: far.y2};
-          if (fbox.x1 >= 0 && fbox.y1 >= 0 && fbox.x2 <= w && fbox.y2 <= h && !hits(fbox).length) {
-            cy._shifted = (cy._shifted || []).concat([id]);
-            kept.push(fbox);
-            return;
-          }
-        }
-      }
-      n.removeStyle("text-margin-y");
-      n.removeClass(PLACE_ONLY);
-      if (fallback === null) { n.addClass("nolabel"); return; }
-      if (fallback.place) n.addClass(fallback.place);
-      fallback.over.forEach(function (k) {
+        return {id: id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2};
+      };
+      var near = NS().PLACES.map(function (p) { return {cls: NS().placeClass(p), margin: 0}; });
+      var nearBoxes = near.map(draw);
+      var tall = (nearBoxes[0].y2 - nearBoxes[0].y1) || 20;
+      var far = [];
+      [1, 2].forEach(function (k) {
+        far.push({cls: "", margin: k * tall / cy.zoom()}, {cls: "lbl-top", margin: -k * tall / cy.zoom()});
+      });
+      var farBoxes = far.map(draw);
+      var pick = NS().rescuePlace(nearBoxes, farBoxes, kept, labelFirst, cy.width(), cy.height());
+      if (pick === null) { draw(near[0]); n.addClass("nolabel"); return; }
+      draw((pick.far ? far : near)[pick.index]);
+      if (pick.far) cy._shifted = (cy._shifted || []).concat([id]);
+      pick.hide.forEach(function (k) {
         cy.getElementById(k.id).addClass("nolabel");
         kept.splice(kept.indexOf(k), 1);
       });
-      kept.push(fallback.box);
+      kept.push((pick.far ? farBoxes : nearBoxes)[pick.index]);
     });
   }
 
@@ -368,11 +311,7 @@
 
   /* Elements as the page first draws them: with the day's classes, so they are styled once. */
   function elementsAt(elements, day, payload, layers) {
-    var want = NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus);
-    return elements.map(function (e) {
-      var extra = want[e.data.id] || [];
-      return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
-    });
+    return NS().withClasses(elements, NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus));
   }
 
   /* A cursor move: only the elements whose state changes are touched. */
@@ -385,10 +324,9 @@
                             payload.memberships || [], sceneFocus);
     cy.batch(function () {
       all.forEach(function (e) {
-        var target = want[e.id()] || [], has = e.classes().filter(function (c) { return NS().STATE_CLASS.test(c); });
-        if (target.join(" ") === has.join(" ")) return;
-        has.forEach(function (c) { if (target.indexOf(c) < 0) e.removeClass(c); });
-        target.forEach(function (c) { if (has.indexOf(c) < 0) e.addClass(c); });
+        var change = NS().classChanges(e.classes(), want[e.id()] || []);
+        if (change.remove.length) e.removeClass(change.remove.join(" "));
+        if (change.add.length) e.addClass(change.add.join(" "));
       });
     });
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
@@ -397,44 +335,6 @@
     if (empty) empty.hidden = cy.nodes(":visible").length > 0;
     hookLabels();
     declutterSoon();
-  }
-
-  /* The table view: the rows in force at `day`, then those that may be (listed apart, with why). */
-  function listed(rows, day, render, columns) {
-    var sure = [], maybe = [];
-    (rows || []).forEach(function (r) {
-      var s = NS().status(r, day);
-      if (s === "in force") sure.push(render(r, ""));
-      else if (s === "uncertain") maybe.push(render(r, "uncertain"));
-    });
-    if (maybe.length) {
-      maybe.unshift({type: "Tr", namespace: "dash_html_components", props: {className: "apart", children: [
-        {type: "Th", namespace: "dash_html_components", props: {colSpan: columns, scope: "colgroup",
-         children: "Possibly still in force: no end recorded, or dates uncertain"}}]}});
-    }
-    return sure.concat(maybe);
-  }
-
-  /* A row's first cell: a button that opens the row's detail (`pick`, named in views/state.py). */
-  function pickCell(text, pick) {
-    return cell({type: "Button", namespace: "dash_html_components",
-                 props: {children: text, className: "row-pick", "data-pick": pick}}, "Th");
-  }
-
-  function tables(day, state) {
-    var offices = listed(state.offices, day, function (t, cls) {
-      return row([pickCell(t.title, t.pick), cell(t.name), cell(t.held), cell(t.ended)], cls);
-    }, 4);
-    var relations = listed(state.relations, day, function (r, cls) {
-      return row([pickCell(r.a_name + " — " + r.b_name + ": " + r.kind, r.pick), cell(r.held), cell(r.ended)], cls);
-    }, 3);
-    var memberships = listed(state.memberships, day, function (m, cls) {
-      return row([pickCell(m.group, m.pick), cell(m.name), cell(m.held), cell(m.ended)], cls);
-    }, 4);
-    var w = state.event_window || 0;
-    var events = (state.events || []).filter(function (e) { return e.lo <= day + w && e.hi >= day - w; })
-      .map(function (e) { return row([pickCell(e.title, e.pick), cell(e.when), cell(e.people)]); });
-    return [offices, relations, memberships, events];
   }
 
   /* A click (or Enter, or Space) on a row's button, in the table view or the change panel, opens its detail
@@ -461,18 +361,8 @@
     });
   }
 
-  function query(changes) {
-    var params = new URLSearchParams(window.location.search);
-    Object.keys(changes).forEach(function (k) {
-      var v = changes[k];
-      if (v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length)) params.delete(k);
-      else params.set(k, Array.isArray(v) ? v.join(",") : v);
-    });
-    var s = params.toString();
-    return s ? "?" + s : window.location.pathname;
-  }
-
-  var defaults = {lanes: "office", colour: "organisation", layers: "political"};
+  // The URL's query: assets/url_state.js.
+  function query(changes) { return window.urlState.query(window.location.search, window.location.pathname, changes); }
 
   /* After a reload that a control asked for (the dataset switch), focus goes back to that control. */
   var REFOCUS = "history-dashboard:refocus";
@@ -517,6 +407,7 @@
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no(), no()];
         var trigger = window.dash_clientside.callback_context.triggered_id;
         sceneFocus = focus && focus.people ? focus.people : [];
+        slideStyles = base;
         labelFirst = sceneFocus.concat(person ? [person] : []);
         // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
         if (trigger === "selection") declutterSoon();
@@ -524,12 +415,12 @@
         var thumb = document.querySelector("#cursor [role=slider]");
         if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
-        var t = open && table && trigger !== "selection" ? tables(day, table) : null;
+        var t = open && table && trigger !== "selection" ? window.stateTable.tables(day, table) : null;  // assets/state_table.js
         var all = Array.isArray(everyone) && everyone.length > 0;
         return [trigger === "cursor" ? no() : networkStyle(base || {}, person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
-                t ? t[0] : no(), t ? t[1] : no(), t ? t[2] : no(), t ? t[3] : no(),
+                t ? t.offices : no(), t ? t.relations : no(), t ? t.memberships : no(), t ? t.events : no(),
                 t ? "The state on " + label(day) : no()];
       },
       elementsChanged: function (_elements, day, payload, layers) {
@@ -607,10 +498,8 @@
       },
       step: function (_n, day, max, speed, steps) {
         // The next calendar step (first of the month, quarter or year), computed in Python (page.play_steps).
-        var list = (steps && steps[speed]) || [];
-        var next = list.find(function (d) { return d > day; });
-        if (next === undefined || next >= max) return [max, true, "▶ Play"];
-        return [next, no(), no()];
+        var next = window.timelineCursor.nextPlay(steps && steps[speed], day, max);
+        return next.end ? [next.day, true, "▶ Play"] : [next.day, no(), no()];
       },
       preset: function () {
         var trigger = window.dash_clientside.callback_context.triggered_id;
@@ -623,35 +512,28 @@
         } else {
           // First and last day of the period, computed in Python (page.periods).
           var a = +button.getAttribute("data-start"), b = +button.getAttribute("data-end");
-          // Through its last day, in the axis's own unit.
-          Plotly.relayout(gd, {"xaxis.range": [a * perDay(gd), (b + 1) * perDay(gd) - 1]});
+          Plotly.relayout(gd, {"xaxis.range": window.dayNumbers.windowRange(a, b, gd.layout)});
         }
         return no();
       },
       writeUrl: function (person, lanes, colour, orgs, kinds, groups, rels, layers, everyone, relayout, lanePage,
                           ego, pathTo, day, meta) {
         // In a scene the scene's URL is the state: its window and focus come from the scene.
-        if (/^\/scene\//.test(window.location.pathname)) return no();
-        var changes = {date: iso(day), sel: person, lanes: lanes === defaults.lanes ? null : lanes,
-          colour: colour === defaults.colour ? null : colour, orgs: orgs, kinds: kinds, groups: groups,
-          rels: rels, layers: (layers || []).join(",") === defaults.layers ? null : layers,
-          everyone: everyone && everyone.length ? "1" : null,
-          lp: lanePage > 1 ? lanePage : null, ego: ego || null, to: pathTo || null};
-        // A zoom or pan reports "xaxis.range[0]" and "[1]"; a preset (Plotly.relayout) the whole "xaxis.range".
-        var range = relayout && (relayout["xaxis.range"] ||
-                                 (relayout["xaxis.range[0]"] && [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]));
-        if (range) {
-          changes.start = axisDay(range[0], graphDiv());
-          changes.end = axisDay(range[1], graphDiv());
-        } else if (relayout && relayout["xaxis.autorange"]) {
-          changes.start = null; changes.end = null;
-        }
+        var u = window.urlState;
+        if (u.inScene(window.location.pathname)) return no();
+        var changes = u.viewChanges({date: iso(day), sel: person, lanes: lanes, colour: colour, orgs: orgs, kinds: kinds,
+                                     groups: groups, rels: rels, layers: layers, everyone: everyone, lp: lanePage,
+                                     ego: ego, to: pathTo}, (meta && meta.defaults) || {});
+        var gd = graphDiv();
+        Object.assign(changes, u.windowChanges(relayout, gd && gd.layout));
         var url = query(changes);
         if (url === window.location.pathname + window.location.search) return no();
         // Discrete changes push a history entry, so Back undoes them; a zoom or pan drag replaces it.
-        var trigger = window.dash_clientside.callback_context.triggered_id;
-        var drag = trigger === "timeline" && relayout && relayout["xaxis.range[0]"] !== undefined;
-        if (drag) window.history.replaceState(null, "", url); else window.history.pushState(null, "", url);
+        if (u.isDrag(window.dash_clientside.callback_context.triggered_id, relayout)) {
+          window.history.replaceState(null, "", url);
+        } else {
+          window.history.pushState(null, "", url);
+        }
         return url;
       },
       wholeRecord: function (value) {

@@ -24,6 +24,13 @@
      reaches before year 1 (the figure says so in meta.x_per_day: views/day_axis.py). */
   function perDay(layout) { return (layout && layout.meta && layout.meta.x_per_day) || DAY_MS; }
 
+  /* The x-axis range from day `start` through day `end`: up to the axis's last unit inside `end`, so that
+     the range reads back (`dayOf`) as those two days. */
+  function windowRange(start, end, layout) {
+    var per = perDay(layout);
+    return [start * per, (end + 1) * per - 1];
+  }
+
   /* The day of an x-axis value: a date string, or a number in the axis's unit. */
   function dayOf(value, layout) {
     if (typeof value === "number") return Math.floor(value / perDay(layout));
@@ -34,7 +41,7 @@
     return Math.floor(d.getTime() / DAY_MS);
   }
 
-  var api = {DAY_MS: DAY_MS, iso: iso, label: label, perDay: perDay, dayOf: dayOf};
+  var api = {DAY_MS: DAY_MS, iso: iso, label: label, perDay: perDay, windowRange: windowRange, dayOf: dayOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.dayNumbers = api;
 })(typeof window !== "undefined" ? window : this);

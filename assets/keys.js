@@ -50,8 +50,7 @@
       if (e.key === "Tab") {
         var items = Array.prototype.slice.call(d.querySelectorAll("button, input"));
         var at = items.indexOf(document.activeElement);
-        var next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : (at + 1) % items.length;
-        items[next].focus();
+        items[window.controls.tabTarget(at, items.length, e.shiftKey)].focus();  // assets/controls.js
         e.preventDefault();
       }
       e.stopImmediatePropagation();  // no shortcut acts behind the dialog

@@ -16,22 +16,22 @@
   /* Move the cursor to `target` through time, briefly (a fifth of a second: a scene settles within one). */
   function animateCursor(from, target) {
     clearInterval(animation);
-    if (from === null || from === undefined || Math.abs(target - from) < 2) { set("cursor", {value: target}); return; }
-    var steps = 6, i = 0;
-    animation = setInterval(function () {
-      i += 1;
-      var t = i / steps, eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
-      set("cursor", {value: Math.round(from + (target - from) * eased)});
-      if (i >= steps) clearInterval(animation);
-    }, 35);
+    var days = window.timelineCursor.sweep(from, target, 6), i = 0;  // assets/timeline_cursor.js
+    set("cursor", {value: days[0]});
+    if (days.length > 1) {
+      animation = setInterval(function () {
+        i += 1;
+        set("cursor", {value: days[i]});
+        if (i >= days.length - 1) clearInterval(animation);
+      }, 35);
+    }
   }
 
   /* The scene's window: first and last day (day numbers from Python). */
   function setWindow(start, end) {
     var gd = graphDiv();
     if (gd && window.Plotly && start !== null && end !== null && start !== undefined && end !== undefined) {
-      var per = window.dayNumbers.perDay(gd.layout);  // the axis's unit (assets/day_numbers.js)
-      Plotly.relayout(gd, {"xaxis.range": [start * per, (end + 1) * per]});
+      Plotly.relayout(gd, {"xaxis.range": window.dayNumbers.windowRange(start, end, gd.layout)});
     }
   }
 
@@ -44,29 +44,16 @@
     // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
     var classes = window.networkState.classesAt(cy.elements().map(function (e) { return {data: e.data()}; }), day,
                                                 layers || ["political"], memberships || [], people);
-    var drawn = function (n) {
-      var c = classes[n.id()] || [];
-      return c.indexOf("gone") < 0 && c.indexOf("alone") < 0;
-    };
+    var drawn = function (n) { return window.networkState.isDrawn(classes[n.id()] || []); };
     var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && drawn(n); });
     if (!target.length) target = cy.nodes().filter(drawn);
     if (!target.length) return;
-    // Fit with a margin for their ties, but no closer than 1x (the layout leaves room for names at that
-    // scale): a scene of two people side by side would otherwise fill a 1080p panel with three names.
+    // A margin for their ties; the frame shows no empty margin where others are drawn (network_view.js).
     var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
-    var bb = target.boundingBox();
-    var zoom = Math.max(cy.minZoom(), Math.min(1, (cy.width() - 2 * pad) / Math.max(bb.w, 1),
-                                               (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
-    // Centred on the scene's people, but moved as far as it takes to show no empty margin where the other
-    // people drawn then could be: a panel taller than the scene shows who stands above or below it.
-    var all = cy.nodes().filter(drawn).boundingBox();
-    var centre = function (lo, hi, want, half) {
-      return hi - lo <= 2 * half ? (lo + hi) / 2 : Math.min(Math.max(want, lo + half), hi - half);
-    };
-    var cx = centre(all.x1, all.x2, (bb.x1 + bb.x2) / 2, cy.width() / (2 * zoom));
-    var cyy = centre(all.y1, all.y2, (bb.y1 + bb.y2) / 2, cy.height() / (2 * zoom));
+    var view = window.networkView.frame(target.boundingBox(), cy.nodes().filter(drawn).boundingBox(), cy.width(),
+                                        cy.height(), pad, cy.minZoom());
     cy.stop();
-    cy.animate({zoom: zoom, pan: {x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom}}, {duration: 300});
+    cy.animate({zoom: view.zoom, pan: view.pan}, {duration: 300});
   }
 
   /* Focus never left on the page's body or on an element a mode change hid: it goes to `id` instead. */
@@ -79,18 +66,10 @@
     });
   }
 
-  function sceneUrl(n) {
-    var params = new URLSearchParams(window.location.search);
-    params.delete("date"); params.delete("start"); params.delete("end"); params.delete("sel");
-    var q = params.toString();
-    return "/scene/" + n + (q ? "?" + q : "");
-  }
-
+  /* Scene `n` (from the URL: Back and Forward), within the scenes there are. */
   function go(n) {
-    var scenes = storeData("scenes") || [];
-    if (!scenes.length) return;
-    n = Math.min(Math.max(n, 1), scenes.length);
-    set("scene-index", {data: n});
+    var to = window.controls.sceneNumber(n, (storeData("scenes") || []).length);
+    if (to !== null) set("scene-index", {data: to});
   }
 
   function toggleBlackout() {
@@ -111,39 +90,21 @@
     set("present", {data: false});
   }
 
-  function typing(target) {
-    if (!target) return false;
-    var tag = (target.tagName || "").toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || target.isContentEditable;
-  }
-
-  /* A character key (P, B, F, ".", digits, "?") acts only while single-key shortcuts are on (the setting in
-     the keys overlay: assets/keys.js); arrows, PageUp/PageDown, Home, End and Esc always do. */
-  function allowed(key) {
-    var single = key.length === 1 && key !== " ";
-    return !single || !window.keySettings || window.keySettings.singleKeysOn();
-  }
-
+  /* The shortcuts, decided in assets/controls.js (loaded before this file). */
   document.addEventListener("keydown", function (e) {
-    if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-    var key = e.key;
-    if (!allowed(key)) return;
-    if (key === "?") { if (window.keySettings) window.keySettings.open(); e.preventDefault(); return; }
-    if (key === "p" || key === "P") { set("present", {data: !presenting()}); e.preventDefault(); return; }
-    if (!presenting()) return;
-    var current = storeData("index") || 0, count = (storeData("scenes") || []).length;
-    var handled = true;
-    if (key === "ArrowRight" || key === "PageDown" || key === " " || key === "Spacebar") go(current + 1);
-    else if (key === "ArrowLeft" || key === "PageUp") go(Math.max(1, current - 1));
-    else if (key === "Home") go(1);
-    else if (key === "End") go(count);
-    else if (/^[1-9]$/.test(key)) go(+key);
-    else if (key === "0") go(10);
-    else if (key === "b" || key === "B" || key === ".") toggleBlackout();  // clickers send "." for black screen
-    else if (key === "f" || key === "F") fullScreen();
-    else if (key === "Escape") leave();
-    else handled = false;
-    if (handled) e.preventDefault();
+    var c = window.controls;
+    if (c.typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!c.allowed(e.key, !window.keySettings || window.keySettings.singleKeysOn())) return;
+    var act = c.lectureKey(e.key, {presenting: presenting(), index: storeData("index") || 0,
+                                   count: (storeData("scenes") || []).length});
+    if (!act) return;
+    if (act.action === "keys") { if (window.keySettings) window.keySettings.open(); }
+    else if (act.action === "present") set("present", {data: !presenting()});
+    else if (act.action === "scene") { if (act.scene !== null) set("scene-index", {data: act.scene}); }
+    else if (act.action === "blackout") toggleBlackout();
+    else if (act.action === "fullscreen") fullScreen();
+    else if (act.action === "leave") leave();
+    e.preventDefault();
   });
 
   /* The network's panel changed size (a window or a tablet turned, the page's layout settling, a mode
@@ -168,8 +129,8 @@
   /* Back and forward between scenes step there; anywhere else dcc.Location renders the page from the URL
      (dashboard/web/page.py), which is the view's state. */
   window.addEventListener("popstate", function () {
-    var m = /^\/scene\/(\d+)$/.exec(window.location.pathname);
-    if (m && presenting()) go(+m[1]);
+    var n = window.urlState.sceneOf(window.location.pathname);  // assets/url_state.js
+    if (n !== null && presenting()) go(n);
   });
 
   // The data export link carries the current view's query.
@@ -181,12 +142,13 @@
   window.__lecture = {};
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lecture: {
-      present: function (on) {
+      present: function (on, meta) {
         var fig = graphDiv();
-        // Bigger type in the plot too: the projector is far away.
-        if (fig && window.Plotly && fig._fullLayout) {
-          Plotly.relayout(fig, {"font.size": on ? 24 : 15, "hoverlabel.font.size": on ? 24 : 15,
-                                "yaxis.tickfont.size": on ? 24 : 15, "xaxis.rangeslider.visible": !on});
+        // Bigger type in the plot too (the projector is far away): the sizes a slide's page is drawn with.
+        var size = meta && meta.font_size && meta.font_size[on ? "present" : "page"];
+        if (fig && window.Plotly && fig._fullLayout && size) {
+          Plotly.relayout(fig, {"font.size": size, "hoverlabel.font.size": size, "yaxis.tickfont.size": size,
+                                "xaxis.rangeslider.visible": !on});
         }
         var button = document.getElementById("present-toggle");
         if (button) button.textContent = on ? "Leave (Esc)" : "Present";
@@ -196,7 +158,7 @@
           keepFocus(on && (storeData("scenes") || []).length ? "scene-next" : "present-toggle");
         }
         window.__lecture.presenting = !!on;
-        if (!on && /^\/scene\//.test(window.location.pathname)) {
+        if (!on && window.urlState.inScene(window.location.pathname)) {
           window.history.pushState(null, "", "/" + window.location.search);
         }
         return on ? "present" : "";
@@ -212,7 +174,7 @@
         }
         var s = scenes[n - 1];
         // One history entry per scene (the cursor date in the query is replaced as it moves).
-        if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", sceneUrl(n));
+        if (window.location.pathname !== "/scene/" + n) window.history.pushState(null, "", window.urlState.sceneUrl(n, window.location.search));
         if (!document.getElementById("page").classList.contains("present")) set("present", {data: true});
         setWindow(s.start, s.end);
         keepFocus("scene-next");
@@ -242,7 +204,7 @@
         var trigger = window.dash_clientside.callback_context.triggered_id;
         var count = (scenes || []).length;
         if (!count) return no();
-        return trigger === "scene-prev" ? Math.max(1, (n || 1) - 1) : Math.min(count, (n || 0) + 1);
+        return window.controls.sceneAfter(n, count, trigger === "scene-prev");
       },
       exportTimeline: function () {
         var trigger = window.dash_clientside.callback_context.triggered_id;

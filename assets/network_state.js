@@ -1,5 +1,5 @@
 /* What the network shows at a day, from the bounds Python computed (core/validity.py): pure
-   functions on plain objects, used by dashboard.js and tested with `node --test` (assets/tests/).
+   functions on plain objects, used by dashboard.js and tested with `node --test tests/js/`.
    Nothing here derives a date or a rule: it compares the day with named bounds. */
 (function (root) {
   "use strict";
@@ -71,6 +71,28 @@
     return out;
   }
 
+  /* `elements` as the page first draws them, each with its classes at the day (`want`: id -> classes, from
+     `classesAt`) added to those it has, so that they are styled once. */
+  function withClasses(elements, want) {
+    return elements.map(function (e) {
+      var extra = want[e.data.id] || [];
+      return extra.length ? Object.assign({}, e, {classes: (e.classes ? e.classes + " " : "") + extra.join(" ")}) : e;
+    });
+  }
+
+  var STATE_CLASS = /^(off|gone|alone|uncertain|fc\d+)$/;
+
+  /* What a cursor move changes on an element that has the classes `has` (its others, such as the selection's,
+     untouched): {add, remove}, both empty when its state at the day is the same. */
+  function classChanges(has, target) {
+    var state = has.filter(function (c) { return STATE_CLASS.test(c); });
+    return {add: target.filter(function (c) { return state.indexOf(c) < 0; }),
+            remove: state.filter(function (c) { return target.indexOf(c) < 0; })};
+  }
+
+  /* Whether a node with these classes (from `classesAt`) is drawn at the day, "everyone" aside. */
+  function isDrawn(classes) { return classes.indexOf("gone") < 0 && classes.indexOf("alone") < 0; }
+
   /* Where to put each label so that none overlaps another label or a node, or crosses the panel's edge.
      `items` are {id, rank, node: {x1, y1, x2, y2}, w, h}: the node's box and its label's size on screen;
      smaller rank = more important (the scene's focus and the selection, then the most connected). In
@@ -131,10 +153,41 @@
     return hide;
   }
 
-  var STATE_CLASS = /^(off|gone|alone|uncertain|fc\d+)$/;
+  /* The class that draws a node's label in `place` (one of PLACES, or null: no label). Below is the default. */
+  function placeClass(place) {
+    return place === null ? "nolabel" : place === "bottom" ? "" : "lbl-" + place;
+  }
+
+  /* Where a label that must show (the scene's focus, the selection) goes when `placeLabels` left it none,
+     from the boxes it takes when drawn in each place: `near`, one per PLACES in order, and `far`, further
+     out. `kept`: the labels shown ({id, x1, y1, x2, y2}); `first`: the ids whose labels must show. The first
+     near place inside the panel and clear of the labels shown; else the first near one whose labels in the
+     way may all be hidden (none in `first`); else the first far one that is clear. {far, index, hide: the
+     `kept` labels to hide}, or null: no place (the label stays hidden). */
+  function rescuePlace(near, far, kept, first, width, height) {
+    var inside = function (b) { return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= width && b.y2 <= height; };
+    var over = function (b) {
+      return kept.filter(function (k) { return !(b.x2 + 1 <= k.x1 || k.x2 + 1 <= b.x1 || b.y2 + 1 <= k.y1 || k.y2 + 1 <= b.y1); });
+    };
+    var fallback = null, i;
+    for (i = 0; i < near.length; i++) {
+      if (!inside(near[i])) continue;
+      var hit = over(near[i]);
+      if (!hit.length) return {far: false, index: i, hide: []};
+      var movable = hit.every(function (k) { return first.indexOf(k.id) < 0; });
+      if (movable && fallback === null) fallback = {far: false, index: i, hide: hit};
+    }
+    if (fallback) return fallback;
+    for (i = 0; i < far.length; i++) {
+      if (inside(far[i]) && !over(far[i]).length) return {far: true, index: i, hide: []};
+    }
+    return null;
+  }
 
   var api = {status: status, factionAt: factionAt, factionColours: factionColours, edgeClasses: edgeClasses,
-             nodeClasses: nodeClasses, classesAt: classesAt, placeLabels: placeLabels, overlapping: overlapping, PLACES: PLACES, STATE_CLASS: STATE_CLASS};
+             nodeClasses: nodeClasses, classesAt: classesAt, withClasses: withClasses, classChanges: classChanges,
+             isDrawn: isDrawn, placeLabels: placeLabels, overlapping: overlapping, placeClass: placeClass,
+             rescuePlace: rescuePlace, PLACES: PLACES};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkState = api;
 })(typeof window !== "undefined" ? window : this);

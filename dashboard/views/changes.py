@@ -20,7 +20,7 @@ def _describe(table: str, row: dict) -> str:
     if table == "offices":
         return f"{row['name']}: {row['title']}"
     if table == "relations":
-        return f"{row['a_name']} — {row['b_name']}: {row['kind']}"
+        return row["label"]
     return f"{row['name']} in {row['group']}"
 
 

@@ -228,12 +228,13 @@ SELECTED = {"border-width": 6, "border-color": SELECTED_COLOUR, "width": 40, "he
             "z-index": 10}
 SELECTED_EDGE = {"width": 6}
 PRESENT = {"font-size": 26, "text-max-width": 220}
+PRESENT_MIN_PX = 18  # on a slide no name is smaller on screen, whatever the zoom that frames the scene
 
 
 def styles() -> dict:
     """What the page ships for the browser to style the network with (assets/dashboard.js, `networkStyle`)."""
     return {"base": stylesheet(), "everyone": EVERYONE, "focus": FOCUS, "focus_edge": FOCUS_EDGE,
-            "selected": SELECTED, "selected_edge": SELECTED_EDGE, "present": PRESENT}
+            "selected": SELECTED, "selected_edge": SELECTED_EDGE, "present": PRESENT, "present_min_px": PRESENT_MIN_PX}
 
 
 def legend(ds) -> dict:

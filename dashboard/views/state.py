@@ -48,7 +48,8 @@ def rows(ds) -> dict[str, list[dict]]:
                for r in t.itertuples(index=False)]
     rel = ds["relations"].sort_values(["v_lo", "relation_id"], kind="stable")
     relations = [{"pick": f"relation:{r.relation_id}", "relation_id": r.relation_id, "kind": r.kind, "scope": r.scope, "a": r.a,
-                  "a_name": names.get(r.a, r.a), "b": r.b, "b_name": names.get(r.b, r.b), "end_rule": r.end_rule,
+                  "a_name": names.get(r.a, r.a), "b": r.b, "b_name": names.get(r.b, r.b),
+                  "label": f"{names.get(r.a, r.a)} — {names.get(r.b, r.b)}: {r.kind}", "end_rule": r.end_rule,
                   "held": span(r), "ended": say.sentence("relations", r._asdict()), **_bounds(r)}
                  for r in rel.itertuples(index=False)]
     groups = ds["groups"].set_index("group_id")

@@ -25,6 +25,7 @@ EVENTS_LANE = "Events"
 PAGED_EVENTS = "Events of these lanes' people"
 DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
+FONT_SIZE = 15  # the timeline's type, off a slide
 PRESENT_LANES = 4  # lanes on a projected slide: 22 px labels on two lines still fit at 1280x720
 SCENE_EVENT_LABELS = 2  # a scene's events that fit as text on a slide
 # The lane names' column, fixed so that the sticky date axis above the lanes (`axis_figure`) lines up with
@@ -275,7 +276,7 @@ def legend(ds, colour: str = "organisation") -> list[tuple[str, str]]:
 
 def figure(ds, lanes: str = "office", colour: str = "organisation", organisations=None, office_kinds=None,
            window: tuple[int, int] | None = None, cursor: int | None = None, overview: bool | None = None,
-           font_size: int = 15, legend: bool = False, fill: bool = False, lane_page: int = 1,
+           font_size: int = FONT_SIZE, legend: bool = False, fill: bool = False, lane_page: int = 1,
            focus: list[str] | None = None, focus_events: list[str] | None = None) -> go.Figure:
     """The timeline (its legend is HTML beside it: see `legend`).
 
@@ -412,7 +413,7 @@ def cached_figure(ds, **kwargs) -> dict:
     return copy.deepcopy(found)
 
 
-def axis_figure(window: tuple[int, int] | None = None, font_size: int = 15, ds=None) -> go.Figure:
+def axis_figure(window: tuple[int, int] | None = None, font_size: int = FONT_SIZE, ds=None) -> go.Figure:
     """The timeline's date axis on its own, kept in view above the scrolling lanes; the page keeps its range
     equal to the lanes' (assets/dashboard.js, `syncAxis`). With the dataset `ds`, the axis it needs (day
     numbers for a record before year 1, `day_axis.py`)."""

@@ -11,7 +11,7 @@ callbacks = Callbacks("lecture")
 callbacks.client(
     "present",
     Output("page", "className"),
-    Input("present", "data"),
+    Input("present", "data"), State("view-meta", "data"),
 )
 
 callbacks.client(

@@ -20,7 +20,7 @@ from .datasets import registry
 from .inputs import text
 from .metrics import strip as metrics_strip
 from .paths import controls as ego_controls
-from .state import ViewState, first_value, parse
+from .state import ViewState, first_value, parse, url_defaults
 
 callbacks = Callbacks()
 
@@ -190,6 +190,13 @@ def render(args: dict, pathname: str | None = None):
     ])
 
 
+def _view_meta(state: ViewState) -> dict:
+    """What the callbacks need to know of the page: its dataset and query, and for the browser (assets/) the
+    values the URL leaves out and the timeline's type off and on a slide (the Present toggle)."""
+    return {"dataset": state.dataset, "date": state.date, "query": state.query(), "defaults": url_defaults(),
+            "font_size": {"page": timeline.FONT_SIZE, "present": PRESENT_FIGURE["font_size"]}}
+
+
 def _stores(m: PageModel) -> list:
     ds, state = m.ds, m.state
     return [
@@ -202,7 +209,7 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="net-style", data=network.styles()),
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
-        dcc.Store(id="view-meta", data={"dataset": state.dataset, "date": state.date, "query": state.query()}),
+        dcc.Store(id="view-meta", data=_view_meta(state)),
         dcc.Store(id="scenes", data=m.scenes),
         dcc.Store(id="scene-index", data=m.scene or 0),
         dcc.Store(id="focus", data=m.focus),

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from ..core.dates import DateError, resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
-from ..views.network import LAYERS
+from ..views.network import DEFAULT_LAYERS, LAYERS
 
 _DIGITS = re.compile(r"[0-9]{1,6}")
 LANES = ("office", "person")
@@ -52,6 +52,12 @@ class ViewState:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def url_defaults() -> dict:
+    """The controls' values the URL leaves out, for the browser that writes it (assets/url_state.js); the
+    layers control shows the default layers where the state holds none."""
+    return {"lanes": ViewState.lanes, "colour": ViewState.colour, "layers": list(DEFAULT_LAYERS)}
 
 
 def first_value(args, key: str) -> str:

@@ -28,3 +28,13 @@ test("perDay and dayOf follow the axis's unit", () => {
   assert.equal(dn.dayOf("-0037-02-12", dateAxis), -733000);
   assert.equal(dn.dayOf("nonsense", dateAxis), null);
 });
+
+test("windowRange reads back as its first and last day, on either axis", () => {
+  const dateAxis = {meta: {}}, dayAxis = {meta: {x_per_day: 1}};
+  assert.deepEqual(dn.windowRange(-15388, -15387, dateAxis), [-15388 * 86400000, -15386 * 86400000 - 1]);
+  for (const axis of [dateAxis, dayAxis]) {
+    const [a, b] = dn.windowRange(-733000, -732000, axis);
+    assert.equal(dn.dayOf(a, axis), -733000);
+    assert.equal(dn.dayOf(b, axis), -732000);
+  }
+});

@@ -59,9 +59,26 @@ test("classesAt: a node is linked only by an edge shown that day", () => {
   assert.deepEqual(ns.classesAt(elements, 50, ["political"], [], ["a"])["a"], ["gone"]);
 });
 
-test("STATE_CLASS matches only the classes the date decides", () => {
-  for (const c of ["off", "gone", "alone", "uncertain", "fc0", "fc12"]) assert.ok(ns.STATE_CLASS.test(c), c);
-  for (const c of ["person", "alliance", "directed", "fc", "focus"]) assert.ok(!ns.STATE_CLASS.test(c), c);
+test("withClasses adds the day's classes to those an element has, and leaves the others as they are", () => {
+  const a = {data: {id: "a"}, classes: "person"}, b = {data: {id: "b"}}, c = {data: {id: "c"}, classes: "person"};
+  const out = ns.withClasses([a, b, c], {a: ["alone", "fc1"], b: ["gone"], c: []});
+  assert.deepEqual(out, [{data: {id: "a"}, classes: "person alone fc1"}, {data: {id: "b"}, classes: "gone"}, c]);
+  assert.equal(out[2], c);
+  assert.equal(a.classes, "person");  // the payload's own elements are not changed
+});
+
+test("classChanges touches only the classes the date decides", () => {
+  assert.deepEqual(ns.classChanges(["person", "alone", "fc0", "hover"], ["fc2"]), {add: ["fc2"], remove: ["alone", "fc0"]});
+  assert.deepEqual(ns.classChanges(["person", "uncertain"], ["uncertain"]), {add: [], remove: []});
+  assert.deepEqual(ns.classChanges(["person", "focus", "fc", "changed"], ["off"]), {add: ["off"], remove: []});
+  assert.deepEqual(ns.classChanges(["gone", "fc12"], []), {add: [], remove: ["gone", "fc12"]});
+});
+
+test("isDrawn: neither gone nor alone", () => {
+  assert.equal(ns.isDrawn([]), true);
+  assert.equal(ns.isDrawn(["uncertain", "fc0"]), true);
+  assert.equal(ns.isDrawn(["gone"]), false);
+  assert.equal(ns.isDrawn(["alone", "uncertain"]), false);
 });
 
 test("placeLabels: below the node if free, else above, right, left, a corner; hidden if nowhere", () => {
@@ -118,4 +135,30 @@ test("overlapping: the less important of two overlapping drawn labels, and those
   assert.deepEqual(ns.overlapping(items, 300, 200).sort(), ["edge", "minor"]);
   assert.deepEqual(ns.overlapping([box("a", 0, 0, 1), box("b", 52, 0, 2)], 300, 200, 4), ["b"]);  // the gap
   assert.deepEqual(ns.overlapping([], 300, 200), []);
+});
+
+test("placeClass names the class of each place; below is the default, null hides the label", () => {
+  assert.deepEqual(ns.PLACES.map(ns.placeClass), ["", "lbl-top", "lbl-right", "lbl-left", "lbl-bottom-right",
+                                                  "lbl-bottom-left", "lbl-top-right", "lbl-top-left"]);
+  assert.equal(ns.placeClass(null), "nolabel");
+});
+
+test("rescuePlace: a clear place, else one over labels that may go, else one further out, else none", () => {
+  const box = (x, y, id) => ({id, x1: x, y1: y, x2: x + 40, y2: y + 10});
+  const other = box(100, 100, "other"), focus = box(100, 130, "focus");
+  const kept = [other, focus];
+  const first = ["focus", "me"];
+  // The first place inside the panel and clear of the labels shown.
+  assert.deepEqual(ns.rescuePlace([box(-5, 50), box(100, 105), box(10, 10)], [], kept, first, 300, 200),
+                   {far: false, index: 2, hide: []});
+  // None clear: the first over labels not in focus (the one over the focus's label is passed over).
+  assert.deepEqual(ns.rescuePlace([box(100, 125), box(110, 95), box(90, 98)], [box(0, 0)], kept, first, 300, 200),
+                   {far: false, index: 1, hide: [other]});
+  // Only labels in focus in the way: further out, where it is clear.
+  assert.deepEqual(ns.rescuePlace([box(100, 125)], [box(100, 135), box(200, 20)], kept, first, 300, 200),
+                   {far: true, index: 1, hide: []});
+  // 1 pixel apart is in the way, 1 pixel more is not.
+  assert.equal(ns.rescuePlace([box(140, 100)], [], [other], first, 300, 200).hide.length, 1);
+  assert.equal(ns.rescuePlace([box(141, 100)], [], [other], first, 300, 200).hide.length, 0);
+  assert.equal(ns.rescuePlace([box(100, 125)], [box(100, 195)], kept, first, 300, 200), null);
 });

@@ -2,7 +2,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.web.state import ViewState, parse
+from conftest import FIXTURES
+from dashboard.web import page
+from dashboard.web.factory import create_app
+from dashboard.web.state import ViewState, parse, url_defaults
 
 KNOWN = {"people": {"stalin", "trotsky"}, "organisations": {"Party"}, "groups": {"left-opposition"}}
 
@@ -62,3 +65,10 @@ def test_hostile_dates_and_digits_fall_back_with_a_notice(args, notice):
 def test_any_year_is_a_date_in_the_url(value):
     state, notices = parse({"date": value, "start": value, "end": value}, [], KNOWN)
     assert notices == [] and state.date == state.start == state.end == value
+
+
+def test_url_defaults_are_what_a_page_shows_for_an_empty_query():
+    # The browser leaves these values out of the URL it writes (assets/url_state.js).
+    create_app(FIXTURES / "mini", FIXTURES)
+    shown = {c.id: c.value for c in page.render({})._traverse() if getattr(c, "id", None) in ("lanes", "colour", "layers")}
+    assert shown == url_defaults()

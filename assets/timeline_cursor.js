@@ -1,0 +1,55 @@
+/* The date cursor's moves (Play's steps, a scene's sweep, the stops the change panel compares) and the
+   timeline bars it marks: pure functions on day numbers and plain objects, tested with `node --test
+   tests/js/`. dashboard.js and lecture.js drive the cursor and plotly with them. */
+(function (root) {
+  "use strict";
+
+  /* Play's next day after `day`: the first of `steps` (calendar steps computed in Python, page.play_steps)
+     past it. {day, end}: `end` when Play reaches `max` (or runs out of steps) and stops there. */
+  function nextPlay(steps, day, max) {
+    var next = (steps || []).find(function (d) { return d > day; });
+    if (next === undefined || next >= max) return {day: max, end: true};
+    return {day: next, end: false};
+  }
+
+  /* The two days the change panel compares (web/changes.py) when the cursor comes to rest at `day` after
+     resting at `last`, or null when it came back to the same day. */
+  function stopPair(last, day) {
+    return day === last ? null : {from: last, to: day};
+  }
+
+  /* The days the cursor passes through on its way from `from` to `target` in `steps` frames, eased in and
+     out (a scene's move reads as a move through time, not a jump). A step of a day or less, or no day to
+     start from: `target` at once. */
+  function sweep(from, target, steps) {
+    if (from === null || from === undefined || Math.abs(target - from) < 2) return [target];
+    var out = [];
+    for (var i = 1; i <= steps; i++) {
+      var t = i / steps, eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      out.push(Math.round(from + (target - from) * eased));
+    }
+    return out;
+  }
+
+  /* The outlines of the timeline's bars: the tenures that just began or ended (`flashed`, tenure ids) in
+     black, the bars of `people` (person ids) in red, the others none. `traces` are the figure's data; only
+     those of tenures (meta.role "tenure" or "vague") have bars, their customdata [tenure id, person id, kind]
+     (views/timeline.py). {indices: the traces, widths and colours: per trace, per bar}, for Plotly.restyle. */
+  function barOutlines(traces, people, flashed) {
+    var out = {indices: [], widths: [], colours: []};
+    traces.forEach(function (trace, i) {
+      var role = trace.meta && trace.meta.role;
+      if (role !== "tenure" && role !== "vague") return;
+      out.indices.push(i);
+      out.widths.push(trace.customdata.map(function (c) {
+        return flashed.indexOf(c[0]) >= 0 ? 5 : people.indexOf(c[1]) >= 0 ? 4 : 0;
+      }));
+      out.colours.push(trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; }));
+    });
+    return out;
+  }
+
+  var api = {nextPlay: nextPlay, stopPair: stopPair, sweep: sweep, barOutlines: barOutlines};
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.timelineCursor = api;
+})(typeof window !== "undefined" ? window : this);

@@ -1,0 +1,45 @@
+// Unit tests for assets/timeline_cursor.js (`node --test tests/js/`): the cursor's moves and the bars it marks.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const tc = require("../../assets/timeline_cursor.js");
+
+test("nextPlay: the first step past the day, and the end at the cursor's last day", () => {
+  const firsts = [0, 31, 59, 90];  // firsts of the month, as page.play_steps gives them
+  assert.deepEqual(tc.nextPlay(firsts, 0, 200), {day: 31, end: false});
+  assert.deepEqual(tc.nextPlay(firsts, 40, 200), {day: 59, end: false});
+  assert.deepEqual(tc.nextPlay(firsts, 90, 200), {day: 200, end: true});  // no step left: the last day
+  assert.deepEqual(tc.nextPlay(firsts, 40, 59), {day: 59, end: true});
+  assert.deepEqual(tc.nextPlay(undefined, 40, 59), {day: 59, end: true});
+});
+
+test("stopPair: two stops in a row are the dates compared, unless the cursor came back", () => {
+  assert.deepEqual(tc.stopPair(100, 250), {from: 100, to: 250});
+  assert.deepEqual(tc.stopPair(250, 100), {from: 250, to: 100});
+  assert.equal(tc.stopPair(100, 100), null);
+});
+
+test("sweep eases from one day to another and ends on the target", () => {
+  const days = tc.sweep(0, 600, 6);
+  assert.deepEqual(days, [33, 133, 300, 467, 567, 600]);
+  assert.deepEqual(tc.sweep(600, 0, 6), [567, 467, 300, 133, 33, 0]);
+  assert.deepEqual(tc.sweep(10, 11, 6), [11]);  // a day away: no sweep
+  assert.deepEqual(tc.sweep(null, 11, 6), [11]);
+  assert.deepEqual(tc.sweep(undefined, 11, 6), [11]);
+});
+
+test("barOutlines: flashed tenures black and wider, the people's bars red, only on tenure traces", () => {
+  const traces = [
+    {meta: {role: "tenure"}, customdata: [["t1", "stalin", "tenure"], ["t2", "lenin", "tenure"], ["t3", "rykov", "tenure"]]},
+    {meta: {role: "event"}, customdata: [["e1", "", "event"]]},
+    {customdata: [["x", "stalin"]]},
+    {meta: {role: "vague"}, customdata: [["t4", "stalin", "tenure"]]},
+  ];
+  assert.deepEqual(tc.barOutlines(traces, ["stalin"], ["t2"]), {
+    indices: [0, 3],
+    widths: [[4, 5, 0], [4]],
+    colours: [["#C00000", "#000000", "#C00000"], ["#C00000"]],
+  });
+  assert.deepEqual(tc.barOutlines(traces, [], []).widths, [[0, 0, 0], [0]]);
+  assert.deepEqual(tc.barOutlines([], ["stalin"], []), {indices: [], widths: [], colours: []});
+});
