@@ -122,3 +122,30 @@ def test_a_path_through_stalin_in_1927(soviet):
     assert found["nodes"] == ["trotsky", "stalin", "molotov"] and len(found["edges"]) == 2
     near, far = paths.ego(soviet, "trotsky", day, 1), paths.ego(soviet, "trotsky", day, 2)
     assert "stalin" in near["nodes"] and set(near["nodes"]) < set(far["nodes"])
+
+
+def test_the_layers_shown_decide_the_ties_and_every_relation_of_a_pair_is_kept(soviet):
+    from dashboard.core.dates import resolve
+    from dashboard.views import paths
+    war = resolve("1942-01-01").lo  # Stalin and Hitler: a foreign rivalry, no political tie
+    assert paths.path(soviet, "stalin", "hitler", war) == {"nodes": [], "edges": []}
+    assert paths.path(soviet, "stalin", "hitler", war, ["political", "foreign"]) == {
+        "nodes": ["stalin", "hitler"], "edges": ["rel::stalin-hitler-rivalry"]}
+    # In 1940 the foreign ties are two pairs (Stalin-Hitler, Molotov-Ribbentrop): both people drawn, no path.
+    pact = resolve("1940-06-01").lo
+    assert paths.path(soviet, "stalin", "ribbentrop", pact, ["foreign"]) == {"nodes": [], "edges": []}
+    assert paths.path(soviet, "molotov", "ribbentrop", pact, ["foreign"])["nodes"] == ["molotov", "ribbentrop"]
+    # Kamenev and Trotsky in 1910: two personal relations (family, other) and no political one.
+    day = resolve("1910-05-01").lo
+    assert paths.ego(soviet, "kamenev", day, 1) == {"nodes": ["kamenev"], "edges": []}
+    assert paths.ego(soviet, "kamenev", day, 1, ["personal"]) == {
+        "nodes": ["kamenev", "trotsky"], "edges": ["rel::kamenev-trotsky-family", "rel::kamenev-trotsky-other"]}
+
+
+def test_a_neighbourhood_keeps_only_the_ties_among_its_people(soviet):
+    from dashboard.core.dates import resolve
+    from dashboard.views import paths
+    from dashboard.views.state import rows
+    ends = {f"rel::{r['relation_id']}": {r["a"], r["b"]} for r in rows(soviet)["relations"]}
+    near = paths.ego(soviet, "trotsky", resolve("1927-11-15").lo, 1)
+    assert near["edges"] and all(ends[e] <= set(near["nodes"]) for e in near["edges"])
