@@ -83,3 +83,12 @@ def test_a_single_claim_is_a_citation_not_a_disagreement():
     one = type(medium)(medium.path, medium.title, medium.description, medium.descriptor, frames)
     text = _text(detail.panel(one, "tenure", "boris-chair"))
     assert "Also cited" in text and "Sources disagree" not in text and "from a second source" in text
+
+
+def test_search_ranks_whole_names_then_word_starts_then_anywhere():
+    """Medium: "d" starts Dina's name and is inside Arkady's: Dina first, though Arkady comes first
+    alphabetically; "v" starts Vera (and Volkova) and is inside Antonov, Belov and Gromov."""
+    people = load(FIXTURES / "medium")["people"]
+    assert search.find(people, "d") == [("dina", "Dina Dorina"), ("arkady", "Arkady Antonov")]
+    assert [pid for pid, _ in search.find(people, "v")] == ["vera", "arkady", "boris", "gleb"]
+    assert search.find(people, "v", limit=2) == [("vera", "Vera Volkova"), ("arkady", "Arkady Antonov")]

@@ -63,3 +63,32 @@ def test_scenes_expand_focus(ds):
                                      ("/scene/²", None), ("/scene/١", None), ("/scene/" + "9" * 30, None)])
 def test_scene_number(path, n):
     assert lecture.scene_number(path, 2) == n
+
+
+@pytest.fixture(scope="module")
+def medium():
+    return load(FIXTURES / "medium")
+
+
+def test_a_scene_group_brings_its_members_at_the_scene_date(medium):
+    """Medium: "The split" (Oct 1925) focuses the Left faction, whose members then are Boris only (Dina left
+    it in 1918), and the Vera-Boris rivalry; "The purge" (Mar 1937) focuses the Right faction, none of whose
+    members is surely or possibly in it then, so all of its members are brought (Dina, Gleb)."""
+    by_id = {s["id"]: s for s in lecture.scenes(medium)}
+    assert by_id["split"]["people"] == ["boris", "vera"]
+    assert by_id["split"]["relations"] == ["boris-vera-rivalry"]
+    assert by_id["purge"]["people"] == ["boris", "dina", "gleb"] and by_id["purge"]["events"] == ["boris-execution-1937"]
+    assert by_id["founding"]["people"] == ["arkady", "boris"]
+
+
+def test_the_zip_carries_the_claims_about_the_rows_in_view(medium):
+    """Medium: Boris's chairmanship (from June 1920) has two claims about its start; a window in 1920 exports
+    both, a window of 1900-1905 (before it) none."""
+    tables = export.view_tables(medium, D(1920, 1, 1), D(1920, 12, 31))
+    assert set(tables["claims"]["claim_id"]) == {"boris-chair-june", "boris-chair-july"}
+    assert export.view_tables(medium, D(1900, 1, 1), D(1905, 12, 31))["claims"].empty
+    with zipfile.ZipFile(io.BytesIO(export.zip_bytes(tables, "readme"))) as z:
+        claims = pd.read_csv(io.BytesIO(z.read("claims.csv")), dtype=str, keep_default_na=False)
+    assert set(claims["claim_id"]) == {"boris-chair-june", "boris-chair-july"}
+    assert set(claims["value"]) == {"1920-06-01", "1920-07"} and set(claims["target"]) == {"tenures:boris-chair"}
+    assert "A later memoir gives July." in set(claims["note"])

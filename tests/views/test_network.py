@@ -68,3 +68,31 @@ def test_no_two_relation_kinds_look_alike_without_colour():
 def test_memberships_for_colouring(ds):
     assert network.memberships(ds) == [{"person": "trotsky", "group": "left-opposition", "lo": D(1923, 1, 1),
                                         "hi": D(1928, 12, 31), "colour": PALETTE[0]}]
+
+
+@pytest.fixture(scope="module")
+def medium():
+    return load(FIXTURES / "medium")
+
+
+def test_nodes_show_surnames(ds, medium):
+    labels = {e["data"]["id"]: e["data"]["label"] for e in network.elements(medium) if "source" not in e["data"]}
+    assert labels == {"arkady": "Antonov", "boris": "Belov", "vera": "Volkova", "gleb": "Gromov", "dina": "Dorina"}
+    mini = {e["data"]["id"]: e["data"]["label"] for e in network.elements(ds) if "source" not in e["data"]}
+    assert mini["stalin"] == "Stalin" and mini["bolshevik-party"] == "Bolshevik party"  # no acronym: the name
+    assert network.short_label("Communist Party of the Soviet Union", "organisation", "CPSU;VKP(b);Bolsheviks") == "CPSU"
+    assert network.short_label("Cher", "person", "") == "Cher"
+    assert network.short_label("Alexander Kerensky (elder)", "person", "") == "Alexander Kerensky (elder)"
+
+
+def test_the_narrowest_faction_colours_a_node(medium):
+    """Memberships go to the browser widest first; it applies them in order (assets/network_state.js,
+    factionAt), so the last one that holds at a day, the narrowest, colours the node. Medium: Gleb's Right seat
+    (1915-1936), Boris's Left (1908-1926), Dina's Left (1910-1918), Dina's Right (1918-1920)."""
+    sent = network.memberships(medium)
+    assert [(m["person"], m["group"]) for m in sent] == [("gleb", "right"), ("boris", "left"), ("dina", "left"),
+                                                         ("dina", "right")]
+    colours = {g["id"]: g["colour"] for g in network.legend(medium)["groups"]}
+    for day, colour in ((D(1915, 6, 1), colours["left"]), (D(1918, 6, 1), colours["right"])):
+        last = [m for m in sent if m["person"] == "dina" and m["lo"] <= day <= m["hi"]][-1]
+        assert last["colour"] == colour

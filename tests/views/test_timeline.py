@@ -195,3 +195,38 @@ def test_a_cached_figure_is_the_figure_and_each_caller_gets_its_own_copy():
     for i in range(timeline.CACHED_FIGURES + 5):
         timeline.cached_figure(ds, **{**args, "cursor": i})
     assert len(ds.cache["figures"]) == timeline.CACHED_FIGURES
+
+
+def test_every_other_organisation_block_is_shaded():
+    """Medium, lanes by office: the Party's two lanes, then the Council's; the Council's block (the second)
+    gets the band, the Party's does not."""
+    medium = load(FIXTURES / "medium")
+    fig = timeline.figure(medium)
+    positions = {lane: i for i, lane in enumerate(fig.layout.yaxis.categoryarray)}  # bottom-up
+    bands = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(bands) == 1 and bands[0].xref == "paper" and bands[0].layer == "below"
+    band = bands[0]
+    covered = {lane for lane, y in positions.items() if band.y0 <= y <= band.y1}
+    assert covered == {"Member of the council"}
+    # Lanes by person are not grouped by organisation: no bands.
+    assert not [s for s in timeline.figure(medium, lanes="person").layout.shapes if s.type == "rect"]
+
+
+def test_long_lane_names_wrap_onto_two_lines(ds):
+    """Mini: the Sovnarkom chair's title (44 characters) is broken at a space before 28, the short one is not."""
+    axis = timeline.figure(ds).layout.yaxis
+    ticks = dict(zip(axis.tickvals, axis.ticktext))
+    assert ticks["Chairman of the Council of People's Commissars"] == "Chairman of the Council of<br>People's Commissars"
+    assert ticks["General Secretary"] == "General Secretary"
+    # No space early enough: cut at the width; a second line too long ends with "…".
+    assert timeline.wrap("A" * 30 + " " + "B" * 40) == "A" * 26 + "<br>AAAA " + "B" * 20 + "…"
+
+
+def test_a_bar_takes_the_narrowest_faction_at_its_day():
+    """Medium: Dina is in the Left faction from 1910 to 1918 and in the Right from 1918 (last attested then, so
+    possibly until 1920): in 1918 both hold, and the Right, the narrower, colours her."""
+    medium = load(FIXTURES / "medium")
+    at = timeline.faction_at(medium, pd.Series(["dina"] * 3), pd.Series([D(1915, 6, 1), D(1918, 6, 1), D(1919, 6, 1)]))
+    assert list(at) == ["left", "right", "right"]
+    bars = timeline.tenure_bars(medium, colour="faction").set_index("tenure_id")
+    assert bars.at["dina-secretary", "colour_label"] == "Left faction"  # from March 1915

@@ -1,8 +1,8 @@
 """One focused browser test per behaviour, on the mini fixture and on the bundled datasets."""
-import time
 import urllib.parse
 
 import pytest
+from pages import until, wait_for_day
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -27,7 +27,7 @@ def _open(dash_duo, app, query=""):
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=20)
     dash_duo.wait_for_element("#network canvas", timeout=20)
     dash_duo.wait_for_text_to_equal("#cursor-label", dash_duo.find_element("#cursor-label").text or "x", timeout=5)
-    time.sleep(0.5)
+    wait_for_day(dash_duo)
 
 
 def _visible_edges(dash_duo) -> list[str]:
@@ -62,7 +62,7 @@ def test_cursor_moves_network_and_timeline(dash_duo, app):
     assert dash_duo.find_element("#timeline .cursor-line").is_displayed()
     _type_date(dash_duo, "1929-06-01")
     dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1929", timeout=5)
-    time.sleep(0.3)
+    wait_for_day(dash_duo, "1929-06-01")
     # The alliance (c. 1923, no end recorded) is gone two years after its last attested day.
     assert _visible_edges(dash_duo) == ["rel::stalin-trotsky-repression"]
     assert _cursor_x(dash_duo) == "1929-06-01"
@@ -75,7 +75,7 @@ def test_cursor_colours_factions_and_hides_people_not_in_the_record(dash_duo, ap
     grey = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
     _type_date(dash_duo, "1925-06-01")  # Trotsky in the Left Opposition (from 1923), Lenin dead (Jan 1924)
     dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1925", timeout=5)
-    time.sleep(0.3)
+    wait_for_day(dash_duo, "1925-06-01")
     left = dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')")
     assert left != grey
     assert not dash_duo.driver.execute_script(node.format("lenin") + ".visible()")
@@ -83,7 +83,7 @@ def test_cursor_colours_factions_and_hides_people_not_in_the_record(dash_duo, ap
     assert dash_duo.driver.execute_script(node.format("stalin") + ".visible()")
     _type_date(dash_duo, "1922-06-01")  # and back: the classes follow the date both ways
     dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1922", timeout=5)
-    time.sleep(0.3)
+    wait_for_day(dash_duo, "1922-06-01")
     assert dash_duo.driver.execute_script(node.format("trotsky") + ".style('background-color')") == grey
     # Lenin is alive in 1922 but has no tie in the record then: not drawn, but no longer "gone".
     assert dash_duo.driver.execute_script(node.format("lenin") + ".classes()") == ["person", "alone"]
@@ -99,7 +99,7 @@ def test_everyone_shows_the_others_faded_and_layers_show_private_ties(dash_duo):
         dash_duo.driver.get(dash_duo.server_url + "/?date=1916-06-01" + query)
         dash_duo.wait_for_element("#network canvas", timeout=20)
         dash_duo.wait_for_text_to_equal("#cursor-label", "1 Jun 1916", timeout=10)
-        time.sleep(0.5)
+        wait_for_day(dash_duo, "1916-06-01")
         assert dash_duo.driver.execute_script(visible.format("rel::dina-gleb-family")) is cousins, query
         assert dash_duo.driver.execute_script(visible.format("vera")) is True  # allied with Boris then
         shown = dash_duo.driver.execute_script(visible.format("dina"))
@@ -114,9 +114,9 @@ def test_everyone_shows_the_others_faded_and_layers_show_private_ties(dash_duo):
             assert ring == ["rgb(255,255,255)", "", "rgb(118,118,118)", "1"], ring
     # The layer toggle writes the URL.
     dash_duo.find_element("#layers input[value='personal']").click()
-    time.sleep(0.5)
-    assert "layers=political%2Cpersonal" in dash_duo.driver.current_url or \
-        "layers=political,personal" in dash_duo.driver.current_url
+    until(lambda: "layers=political%2Cpersonal" in dash_duo.driver.current_url or
+          "layers=political,personal" in dash_duo.driver.current_url,
+          message=lambda: f"the layer toggle did not write the URL: {dash_duo.driver.current_url}")
 
 
 def test_clicking_a_bar_shows_its_quote(dash_duo, app):

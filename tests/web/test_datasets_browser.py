@@ -1,8 +1,7 @@
 """The views on both bundled datasets: the page loads clean, the cursor changes the network,
 a bar opens its quote, a search finds a variant spelling, and the exports produce files."""
-import time
-
 import pytest
+from pages import until, wait_for_day
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -26,12 +25,12 @@ def test_views_on_dataset(dash_duo, name, tmp_path):
     dash_duo.driver.get(f"{dash_duo.server_url}/?date={first}")
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars .point", timeout=30)
     dash_duo.wait_for_element("#network canvas", timeout=30)
-    time.sleep(1)
+    wait_for_day(dash_duo, first, timeout=20)
     visible = dash_duo.driver.execute_script(CY + ".edges(':visible').map(e => e.id()).sort()")
     box = dash_duo.find_element("#date-input")
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(second, Keys.ENTER)
-    time.sleep(1)
+    wait_for_day(dash_duo, second, timeout=20)
     assert dash_duo.find_element("#timeline .cursor-line").get_attribute("data-date") == second
     assert dash_duo.driver.execute_script(CY + ".edges(':visible').map(e => e.id()).sort()") != visible
 
@@ -48,9 +47,7 @@ def test_views_on_dataset(dash_duo, name, tmp_path):
     dash_duo.find_element(".export summary").click()
     dash_duo.find_element("#export-timeline-png").click()
     dash_duo.find_element("#export-network-png").click()
-    end = time.time() + 20
-    while time.time() < end and len([p for p in tmp_path.iterdir() if p.suffix == ".png"]) < 2:
-        time.sleep(0.2)
+    until(lambda: len([p for p in tmp_path.iterdir() if p.suffix == ".png"]) >= 2, 20, "two PNGs not downloaded")
     pngs = [p for p in tmp_path.iterdir() if p.suffix == ".png"]
     assert len(pngs) == 2 and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
     assert [e for e in dash_duo.get_logs() or [] if e["level"] == "SEVERE"] == []

@@ -4,6 +4,7 @@ import time
 import urllib.parse
 
 import pytest
+from pages import until
 
 from conftest import FIXTURES
 from dashboard.core.days import from_gregorian as D
@@ -28,30 +29,29 @@ def _ticks(dash_duo, where: str) -> list[str]:
 
 
 def _wait_for_ticks(dash_duo, where: str, check, timeout: float = 10) -> list[str]:
-    end = time.time() + timeout
-    while time.time() < end:
-        ticks = _ticks(dash_duo, where)
-        if ticks and check(ticks):
-            return ticks
-        time.sleep(0.2)
-    state = dash_duo.driver.execute_script(
-        f"return [{LANES}.layout.xaxis.range, document.querySelector('#timeline-axis .js-plotly-plot').layout.xaxis,"
-        " location.search]")
-    raise AssertionError(f"{where} ticks: {_ticks(dash_duo, where)}; {state}")
+    def why() -> str:
+        state = dash_duo.driver.execute_script(
+            f"return [{LANES}.layout.xaxis.range, document.querySelector('#timeline-axis .js-plotly-plot').layout.xaxis,"
+            " location.search]")
+        return f"{where} ticks: {_ticks(dash_duo, where)}; {state}"
+
+    return until(lambda: (lambda ticks: ticks if ticks and check(ticks) else None)(_ticks(dash_duo, where)),
+                 timeout, why)
 
 
 def _settle(dash_duo, quiet: float = 1.0, timeout: float = 10) -> None:
     """Wait until the page has sent no callback for `quiet` seconds (the first draw's autosize included: a zoom
     before it is overtaken by it)."""
     count = "return performance.getEntriesByType('resource').filter(e => e.name.indexOf('_dash-update') >= 0).length"
-    end, last, since = time.time() + timeout, -1, time.time()
-    while time.time() < end:
+    seen = {"n": -1, "since": time.monotonic()}
+
+    def quiet_for() -> bool:
         n = dash_duo.driver.execute_script(count)
-        if n != last:
-            last, since = n, time.time()
-        elif time.time() - since >= quiet:
-            return
-        time.sleep(0.1)
+        if n != seen["n"]:
+            seen.update(n=n, since=time.monotonic())
+        return time.monotonic() - seen["since"] >= quiet
+
+    until(quiet_for, timeout, f"callbacks still being sent after {timeout} s")
 
 
 def test_a_record_before_year_1_has_readable_ticks_that_follow_the_zoom(dash_duo, ancient):
@@ -98,16 +98,8 @@ def test_hostile_dates_in_the_url_fall_back_with_a_notice(dash_duo):
     dash_duo.start_server(create_app(FIXTURES / "mini", FIXTURES))
     for query in HOSTILE:
         dash_duo.driver.get(dash_duo.server_url + "/?" + query)
-        end = time.time() + 10
-        shown = None
-        while time.time() < end and shown is None:
-            if dash_duo.driver.find_elements("css selector", "#timeline .js-plotly-plot"):
-                shown = "timeline"
-            elif dash_duo.driver.find_elements("css selector", "#notices p"):
-                shown = "notice"
-            else:
-                time.sleep(0.1)
-        assert shown, f"stuck on {dash_duo.find_element('#content').text[:80]!r} for {query}"
+        until(lambda: dash_duo.driver.find_elements("css selector", "#timeline .js-plotly-plot, #notices p"), 10,
+              lambda q=query: f"stuck on {dash_duo.find_element('#content').text[:80]!r} for {q}")
         assert "Loading the dashboard" not in dash_duo.find_element("#content").text, query
         bad = [(url, s) for url, s in dash_duo.driver.execute_script(STATUSES) if s >= 500]
         assert bad == [], (query, bad)

@@ -6,11 +6,11 @@ import shlex
 import signal
 import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
+from pages import until
 
 from conftest import FIXTURES, ROOT
 from dashboard.web.factory import create_app
@@ -35,31 +35,58 @@ def _get(url, headers=None, data=None):
         return r.status, dict(r.headers), r.read()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def _start(home):
+    """The Procfile's web command, exactly as written, through a shell as the platform runs it, on a free port;
+    returns once it answers /healthz: (process, url, log)."""
     line = next(li for li in (ROOT / "Procfile").read_text().splitlines() if li.startswith("web:"))
     command = line.split(":", 1)[1].strip()
     port = _free_port()
-    home = tmp_path_factory.mktemp("home")
     env = {**os.environ, "PORT": str(port), "HOME": str(home), "DASHBOARD_DATA": str(FIXTURES / "mini"),
            "DASHBOARD_DATASETS": str(FIXTURES), "WEB_CONCURRENCY": "2"}
     log = open(home / "server.log", "w+")
-    # Exactly the Procfile's command, through a shell as the platform runs it.
     proc = subprocess.Popen(["sh", "-c", "exec " + command], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
+
+    def healthy() -> bool:
         try:
             _get(url + "/healthz")
-            break
+            return True
         except (OSError, urllib.error.URLError):
             if proc.poll() is not None:
                 log.seek(0)
                 raise AssertionError(f"server exited: {log.read()}") from None
-            time.sleep(0.1)
-    yield proc, url, log
+            return False
+
+    try:
+        until(healthy, 60, "the server did not answer /healthz in 60 s")
+    except BaseException:
+        _stop(proc, log)
+        raise
+    return proc, url, log
+
+
+def _stop(proc, log) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server for the tests that only ask it questions."""
+    proc, url, log = _start(tmp_path_factory.mktemp("home"))
+    yield proc, url, log
+    _stop(proc, log)
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A server of the test's own, for a test that stops it."""
+    proc, url, log = _start(tmp_path)
+    yield proc, url, log
+    _stop(proc, log)
 
 
 def test_procfile_binds_port_with_gunicorn():
@@ -108,8 +135,8 @@ def test_compression_and_asset_caching(server):
     assert "max-age=31536000" in headers.get("Cache-Control", "")
 
 
-def test_sigterm_exits_cleanly(server):
-    proc, url, log = server
+def test_sigterm_exits_cleanly(own_server):
+    proc, url, log = own_server
     os.killpg(proc.pid, signal.SIGTERM)
     assert proc.wait(timeout=25) == 0
     log.seek(0)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import csv
 import shutil
-import time
 
 import pytest
+from pages import until, wait_for_day
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import FIXTURES
 from dashboard.web.factory import create_app
@@ -140,7 +141,7 @@ def _open(dash_duo, dataset, query=""):
         dash_duo.driver.get(dash_duo.server_url + "/?" + query)
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=20)
     dash_duo.wait_for_element("#network canvas", timeout=20)
-    time.sleep(0.5)
+    wait_for_day(dash_duo)
     _assert_not_pwned(dash_duo, "loading the page")
 
 
@@ -184,13 +185,16 @@ def test_payloads_render_as_text(dash_duo, hostile):
     dash_duo.find_element("#search-hits button").click()
     dash_duo.wait_for_contains_text("#detail", "Stalin", timeout=10)
     assert NAMES["stalin"] in _text(dash_duo, "#detail")
-    box.clear()
-    box.send_keys(SCRIPT)
-    time.sleep(1)
+    # (WebElement.clear() leaves React's value in place: the search would be for the two payloads joined.)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE, SCRIPT)
+    # Lenin's name starts with the script tag: the server has answered the search.
+    dash_duo.wait_for_contains_text("#search-hits", "Lenin", timeout=10)
     _assert_not_pwned(dash_duo, "searching for a script tag")
 
     # Hover over a bar: plotly's hover label shows the names and titles.
-    ActionChains(dash_duo.driver).move_to_element(bars[0]).pause(0.5).perform()
+    ActionChains(dash_duo.driver).move_to_element(bars[0]).perform()
+    dash_duo.wait_for_element("#timeline .hoverlayer .hovertext", timeout=10)
     _assert_not_pwned(dash_duo, "hovering a bar")
 
     # The scene caption (lecture mode), where present: Markdown, but no HTML and no javascript: link.
@@ -207,7 +211,7 @@ def test_payloads_render_as_text(dash_duo, hostile):
     for link in dash_duo.driver.find_elements(By.CSS_SELECTOR, "#scene-caption a"):
         if not (link.get_attribute("href") or "").startswith("javascript:"):
             link.click()
-            time.sleep(0.3)
+            until(lambda: dash_duo.driver.execute_script("return document.readyState") == "complete")
     _assert_not_pwned(dash_duo, "clicking the scene caption's links")
 
 

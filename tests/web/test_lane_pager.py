@@ -1,7 +1,6 @@
 """A dataset with more lanes than are drawn at once: the pager shows the next lanes and the URL keeps them."""
-import time
-
 import pytest
+from pages import until
 
 from bench.synth import generate
 from dashboard.core.build import build
@@ -27,10 +26,8 @@ def test_lane_pager_pages_the_timeline_and_the_url(dash_duo, tmp_path):
     dash_duo.wait_for_contains_text("#lane-pager", f"Lanes 1–{MAX_LANES} of 80", timeout=10)
     dash_duo.select_dcc_dropdown("#lane-page", index=1)
     dash_duo.wait_for_contains_text("#lane-pager", f"Lanes {MAX_LANES + 1}–80 of 80", timeout=10)
-    end = time.time() + 15
-    while time.time() < end and _lanes(dash_duo) == first:
-        time.sleep(0.2)
-    second = _lanes(dash_duo)
+    second = until(lambda: (lambda lanes: lanes if lanes != first else None)(_lanes(dash_duo)), 15,
+                   "the lanes did not change")
     assert second != first and not set(second) & set(first) - {"Events"}
     assert "lp=2" in dash_duo.driver.current_url
     # The URL restores the page.

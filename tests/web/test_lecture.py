@@ -2,14 +2,15 @@
 Esc, scene URLs, exports, and the offline guarantee. Runs on the fixture and on both datasets."""
 import datetime as dt
 import struct
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from pages import until, wait_for_day
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from conftest import FIXTURES, ROOT
+from dashboard.core import days
 from dashboard.core.build import load
 from dashboard.views import lecture
 from dashboard.web.factory import create_app
@@ -26,13 +27,7 @@ def _label(day: int) -> str:
 
 
 def _wait(dash_duo, script, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
-        value = dash_duo.driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for: {script}")
+    return until(lambda: dash_duo.driver.execute_script(script), timeout, f"timed out waiting for: {script}")
 
 
 def _press(dash_duo, key):
@@ -45,7 +40,7 @@ def _start(dash_duo, path, url_path):
     dash_duo.driver.get(dash_duo.server_url + url_path)
     dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
     dash_duo.wait_for_element("#network canvas", timeout=30)
-    time.sleep(0.5)
+    wait_for_day(dash_duo)
 
 
 @pytest.mark.parametrize("name", list(DATASETS))
@@ -108,7 +103,8 @@ def test_keys_do_not_fire_while_typing(dash_duo):
     _start(dash_duo, FIXTURES / "mini", "/")
     box = dash_duo.find_element("#search-box")
     box.send_keys("p")
-    time.sleep(0.3)
+    # The server has answered the search for "p", so the key press has long been handled.
+    until(lambda: dash_duo.find_element("#search-hits").text)
     assert "present" not in dash_duo.find_element("#page").get_attribute("class")
     dash_duo.find_element("#title").click()
     _press(dash_duo, "p")
@@ -121,14 +117,17 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def _downloaded(folder, suffix, timeout=15):
-    end = time.time() + timeout
-    while time.time() < end:
+    """The bytes of the file with that suffix, once Chromium has finished writing it (it writes to a
+    .crdownload file, renamed when complete) and its size has stopped changing."""
+    sizes = []
+
+    def done():
         hits = [p for p in folder.iterdir() if p.is_file() and p.name.endswith(suffix)]
-        if hits and hits[0].stat().st_size > 0:
-            time.sleep(0.3)
-            return hits[0].read_bytes()
-        time.sleep(0.2)
-    raise AssertionError(f"no {suffix} downloaded")
+        busy = any(p.suffix == ".crdownload" for p in folder.iterdir())
+        sizes.append(hits[0].stat().st_size if hits and not busy else 0)
+        return hits[0] if sizes[-1] > 0 and sizes[-2:] == [sizes[-1]] * 2 else None
+
+    return until(done, timeout, f"no {suffix} downloaded").read_bytes()
 
 
 def test_exports(dash_duo, tmp_path):
@@ -165,7 +164,8 @@ def test_everything_is_served_by_the_app(dash_duo):
     """Offline: every request the page makes goes to the app's own origin."""
     _start(dash_duo, FIXTURES / "mini", "/scene/1")
     _press(dash_duo, Keys.PAGE_DOWN)
-    time.sleep(1)
+    dash_duo.wait_for_text_to_equal("#scene-progress", "2 / 2", timeout=10)
+    wait_for_day(dash_duo, days.iso(lecture.scenes(load(FIXTURES / "mini"))[1]["day"]))
     # Resource Timing lists every request the page made: scripts, styles, fonts, images, XHR.
     urls = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
