@@ -86,8 +86,13 @@ def test_scene_url_back_blackout_fullscreen_escape(dash_duo):
     assert dash_duo.find_element("#scene-title").text == "Succession"
     _press(dash_duo, Keys.PAGE_UP)
     dash_duo.wait_for_text_to_equal("#scene-progress", "1 / 2")
+    dash_duo.driver.execute_script("document.getElementById('page').__before = true")
     dash_duo.driver.back()
+    # Back renders the page again from the URL (dcc.Location): wait for the new page and its scene, or a key
+    # pressed on the old one would be lost with it.
+    _wait(dash_duo, "const p = document.getElementById('page'); return !!p && !p.__before", 15)
     dash_duo.wait_for_text_to_equal("#scene-progress", "2 / 2", timeout=15)
+    wait_for_day(dash_duo, days.iso(lecture.scenes(load(FIXTURES / "mini"))[1]["day"]))
     _press(dash_duo, "b")
     assert dash_duo.find_element("#blackout").is_displayed()
     _press(dash_duo, "b")
