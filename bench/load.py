@@ -269,8 +269,10 @@ def run_load(server: Server, clients: int, seconds: float, kill: bool = True, mi
         t.start()
     if kill:
         time.sleep(seconds / 2)
-        run.kill_at = time.monotonic()
         run.killed_pid = server.kill_worker()
+        # The moment the worker is gone, not before looking it up: a request started in between could still
+        # be accepted by the doomed worker, and it is in flight at the kill, not after it.
+        run.kill_at = time.monotonic()
         run.restart_s = server.wait_workers(run.killed_pid)
     time.sleep(max(0.0, run.started + seconds - time.monotonic()))
     stop.set()
