@@ -30,8 +30,8 @@ callbacks = Callbacks()
 
 # The links beside "Data in view (ZIP of CSV)": (id, text, path, extra query).
 LINKS = (
-    ("export-data-excel", "Data in view for Excel (ZIP, UTF-8 with BOM)", "/export/data.zip", {"excel": "1"}),
     ("export-network-svg", "Network SVG", "/export/network.svg", {}),
+    ("export-data-excel", "Data in view for Excel (ZIP, UTF-8 with BOM)", "/export/data.zip", {"excel": "1"}),
     ("export-gexf", "Network for Gephi (GEXF)", "/export/network.gexf", {}),
     ("export-graphml", "Network (GraphML)", "/export/network.graphml", {}),
 )

@@ -405,9 +405,10 @@ def _export(m: PageModel) -> html.Details:
             html.Button("Timeline PNG", id="export-timeline-png", className="btn small", n_clicks=0),
             html.Button("Timeline SVG", id="export-timeline-svg", className="btn small", n_clicks=0),
             html.Button("Network PNG", id="export-network-png", className="btn small", n_clicks=0),
+            *exports.links(m.state.query())[:1],  # Network SVG, beside the PNG
             html.A("Data in view (ZIP of CSV)", id="export-data", className="btn small", download="",
                    href="/export/data.zip?" + m.state.query()),
-            *exports.links(m.state.query()),
+            *exports.links(m.state.query())[1:],
             *exports.film_links(m.state.query()),
             html.Button("Cite this view", id="cite", className="btn small", n_clicks=0),
         ]),

@@ -73,11 +73,11 @@ def test_links_carry_the_view():
                      "export-graphml": "/export/network.graphml?date=1924-06-01&start=1920"}
     # When the page writes a new URL (a zoom, a filter, a cursor stop), the links follow it.
     assert exports.follow_url("/?start=1930&end=1940&dataset=mini") == [
-        "/export/data.zip?start=1930&end=1940&dataset=mini&excel=1",
         "/export/network.svg?start=1930&end=1940&dataset=mini",
+        "/export/data.zip?start=1930&end=1940&dataset=mini&excel=1",
         "/export/network.gexf?start=1930&end=1940&dataset=mini",
         "/export/network.graphml?start=1930&end=1940&dataset=mini"]
-    assert exports.follow_url("/") == ["/export/data.zip?excel=1", "/export/network.svg", "/export/network.gexf",
+    assert exports.follow_url("/") == ["/export/network.svg", "/export/data.zip?excel=1", "/export/network.gexf",
                                        "/export/network.graphml"]
 
 
