@@ -11,6 +11,10 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent "plotly.js-basic-dist-min@$version" >/dev/null && tar xzf ./*.tgz)
 rm -f assets/vendor/plotly-basic-*.min.js
-cp "$tmp/package/plotly-basic.min.js" "assets/vendor/plotly-basic-$version.min.js"
+# Offline: the bundle's two defaults that name another server are blanked. The topojson base URL serves
+# geo maps (a trace type this bundle lacks); the chart-studio URL serves a mode bar button the page does not
+# show. Nothing else in it is fetched (links in messages and the logo's href only).
+sed -e 's#dflt:"https://cdn.plot.ly/un/"#dflt:""#' -e 's#dflt:"https://cloud.plotly.com/newchart"#dflt:""#' \
+  "$tmp/package/plotly-basic.min.js" > "assets/vendor/plotly-basic-$version.min.js"
 cp "$tmp/package/LICENSE" assets/vendor/plotly.js-LICENSE.txt
 echo "assets/vendor/plotly-basic-$version.min.js ($(wc -c < "assets/vendor/plotly-basic-$version.min.js") bytes)"

@@ -23,6 +23,8 @@ def test_the_vendored_bundle_is_the_installed_plotly_js_version():
     head = bundles[0].read_text(encoding="utf-8")[:300]
     assert re.search(r"plotly\.js \(basic - minified\) v" + re.escape(get_plotlyjs_version()), head)
     assert "MIT" in (VENDOR / "plotly.js-LICENSE.txt").read_text(encoding="utf-8")
+    body = bundles[0].read_text(encoding="utf-8")
+    assert "cdn.plot.ly" not in body and "cloud.plotly.com" not in body  # offline: no other server named
 
 
 def test_every_figure_uses_only_trace_types_of_the_bundle():
