@@ -87,13 +87,22 @@ def follow_url(url):
     return [href(path, query, extra) for _, _, path, extra in LINKS]
 
 
-def _view():
-    """(entry, tables in view, window label) for the request's query, or a 503 response."""
+def _request_state():
+    """(entry, view state) for the request's query, or None when its dataset cannot be shown."""
     reg = registry()
     entry = reg.get(flask.request.args.get("dataset", ""))
     if not entry.ok:
         return None
     state, _ = parse(flask.request.args.to_dict(), reg.names)
+    return entry, state
+
+
+def _view():
+    """(entry, state, tables in view, window label) for the request's query, or None (a 503)."""
+    found = _request_state()
+    if found is None:
+        return None
+    entry, state = found
     start = resolve(state.start).lo if state.start else None
     end = resolve(state.end).hi if state.end else None
     window = f"{state.start}_to_{state.end}" if state.start or state.end else "all"
@@ -140,12 +149,11 @@ def register(server: flask.Flask) -> None:
 
     def network_picture():
         """The network at the URL's date, with its layers and filters, as SVG (views/picture.py)."""
-        reg = registry()
-        entry = reg.get(flask.request.args.get("dataset", ""))
-        if not entry.ok:
+        found = _request_state()
+        if found is None:
             return {"error": "dataset unavailable"}, 503
+        entry, state = found
         ds = entry.dataset
-        state, _ = parse(flask.request.args.to_dict(), reg.names)
         day = resolve(state.date or payload.default_date(ds)).lo
         body = picture.network_svg(ds, day, state.layers, state.groups, state.rels).encode()
         return _attachment(body, "image/svg+xml", f"{entry.name}_network_{days.iso(day)}.svg")
@@ -154,12 +162,11 @@ def register(server: flask.Flask) -> None:
     def export_film(fmt: str):
         if fmt not in film_draw.FORMATS:
             return {"error": "unknown format: use film.mp4, film.webm or film.gif"}, 404
-        reg = registry()
-        entry = reg.get(flask.request.args.get("dataset", ""))
-        if not entry.ok:
+        found = _request_state()
+        if found is None:
             return {"error": "dataset unavailable"}, 503
+        entry, state = found
         ds = entry.dataset
-        state, _ = parse(flask.request.args.to_dict(), reg.names)
         ms = flask.request.args.get("ms", str(films.PLAY_MS))
         if not (ms.isascii() and ms.isdigit() and len(ms) <= 5):
             return {"error": f"ms must be a whole number of milliseconds (100 to 5000), not {ms[:20]!r}"}, 400
