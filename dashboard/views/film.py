@@ -45,6 +45,13 @@ class Film:
         return len(self.days) * self.ms / 1000
 
 
+def network_parts(ds, groups=None, rels=None) -> tuple[list[dict], list[dict]]:
+    """The network's nodes (with their layout position) and edges as plain dicts, with the view's filters."""
+    elements = network.elements(ds, groups or None, rels or None)
+    nodes = [{**e["data"], **e["position"]} for e in elements if "source" not in e["data"]]
+    return nodes, [dict(e["data"]) for e in elements if "source" in e["data"]]
+
+
 def network_at(nodes: list[dict], edges: list[dict], memberships: list[dict], day: int, layers) -> dict:
     """What the network draws at `day`: {"nodes": {id: {"status", "colour"}}, "edges": {id: status}}, only
     the drawn ones. `colour`: the narrowest faction's (memberships come widest first), or None."""
@@ -104,9 +111,7 @@ def film(ds, window: tuple[int, int], speed: str = "month", ms: int = PLAY_MS, l
         raise FilmError(f"The window {days.label(window[0])} to {days.label(window[1])} holds no step of "
                         f"{SPEED_WORDS[speed]}: choose a shorter step or a longer window.")
     layers = list(layers or network.DEFAULT_LAYERS)
-    elements = network.elements(ds, groups or None, rels or None)
-    nodes = [{**e["data"], **e["position"]} for e in elements if "source" not in e["data"]]
-    edges = [dict(e["data"]) for e in elements if "source" in e["data"]]
+    nodes, edges = network_parts(ds, groups, rels)
     memberships = network.memberships(ds)
     frames, before = [], None
     for day in when:

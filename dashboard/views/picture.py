@@ -17,7 +17,7 @@ from PIL import ImageDraw, ImageFont
 from ..core import days
 from ..core.validity import IN_FORCE
 from . import network
-from .film import network_at
+from .film import network_at, network_parts
 from .style import (
     BACKGROUND,
     FADED_COLOUR,
@@ -216,9 +216,7 @@ SVG_SIZE = (1200, 860)
 def network_svg(ds, day: int, layers=None, groups=None, rels=None) -> str:
     """The network at `day` as the network view draws it (the URL's layers and filters), fitted to the
     picture, with its title, date and legend."""
-    elements = network.elements(ds, groups or None, rels or None)
-    nodes = [{**e["data"], **e["position"]} for e in elements if "source" not in e["data"]]
-    edges = [dict(e["data"]) for e in elements if "source" in e["data"]]
+    nodes, edges = network_parts(ds, groups, rels)
     drawn = network_at(nodes, edges, network.memberships(ds), day, list(layers or network.DEFAULT_LAYERS))
     shown = [n for n in nodes if n["id"] in drawn["nodes"]]
     w, h = SVG_SIZE

@@ -19,9 +19,7 @@ def soviet():
 
 
 def _drawn(ds, day, layers=("political",)):
-    elements = network.elements(ds)
-    nodes = [{**e["data"], **e["position"]} for e in elements if "source" not in e["data"]]
-    edges = [e["data"] for e in elements if "source" in e["data"]]
+    nodes, edges = film.network_parts(ds)
     return nodes, edges, film.network_at(nodes, edges, network.memberships(ds), day, list(layers))
 
 
