@@ -13,6 +13,20 @@ KIND_TABLE = {"tenure": "tenures", "person": "people", "relation": "relations", 
               "group": "groups"}
 
 
+
+# Past this many spellings the list folds away, so that the row's quote stays in view after a click.
+SHOWN_ALIASES = 4
+
+
+def _aliases(names: list[str]):
+    if not names:
+        return None
+    if len(names) <= SHOWN_ALIASES:
+        return el("p", "Also written: " + ", ".join(names))
+    return el("details", el("summary", f"Also written ({len(names)} spellings)"), el("p", ", ".join(names)),
+              className="aliases")
+
+
 def _row(ds, table: str, rid: str):
     frame = ds[table]
     key = frame.columns[0]
@@ -94,7 +108,7 @@ def panel(ds, kind: str, rid: str) -> list:
     elif kind == "person":
         head = [el("h3", row["name"]),
                 el("p", row["name_native"], lang="ru") if row["name_native"] else None,
-                el("p", "Also written: " + ", ".join(split_list(row["aliases"]))) if row["aliases"] else None,
+                _aliases(split_list(row["aliases"])),
                 el("p", f"Born {row['born_label'] or 'date not given'}; died {row['died_label'] or 'date not given'}"
                        if row["kind"] == "person" else "Organisation", className="when")]
         cols = ("born", "died")

@@ -4,7 +4,7 @@ Dash, and data strings stay text: they are children, never HTML."""
 from __future__ import annotations
 
 # The elements the views may use; web/markup.py maps each to its Dash component.
-TAGS = ("div", "p", "h3", "h4", "span", "strong", "cite", "a", "blockquote", "ul", "li")
+TAGS = ("div", "p", "h3", "h4", "span", "strong", "cite", "a", "blockquote", "ul", "li", "details", "summary")
 
 
 def el(tag: str, *children, **props) -> dict:

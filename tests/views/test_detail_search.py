@@ -1,6 +1,6 @@
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from dashboard.core.build import load
 from dashboard.views import detail, search
 from dashboard.views.markup import text as _text
@@ -92,3 +92,24 @@ def test_search_ranks_whole_names_then_word_starts_then_anywhere():
     assert search.find(people, "d") == [("dina", "Dina Dorina"), ("arkady", "Arkady Antonov")]
     assert [pid for pid, _ in search.find(people, "v")] == ["vera", "arkady", "boris", "gleb"]
     assert search.find(people, "v", limit=2) == [("vera", "Vera Volkova"), ("arkady", "Arkady Antonov")]
+
+
+def _find(node, tag):
+    if isinstance(node, dict):
+        if node["tag"] == tag:
+            return node
+        return next((f for f in (_find(c, tag) for c in node["children"]) if f), None)
+    if isinstance(node, list):
+        return next((f for f in (_find(c, tag) for c in node) if f), None)
+    return None
+
+
+def test_a_long_list_of_spellings_folds_away_and_a_short_one_does_not():
+    """Soviet: Stalin has dozens of recorded spellings, folded under a summary so his quote stays in view;
+    four or fewer are listed in the open."""
+    soviet = load(ROOT / "data" / "soviet")
+    folded = _find(detail.panel(soviet, "person", "stalin"), "details")
+    assert folded is not None and "spellings" in _text(_find(folded, "summary")) and "Koba" in _text(folded)
+    few = detail._aliases(["Koba", "Soso"])
+    assert few["tag"] == "p" and _text(few) == "Also written: Koba, Soso"
+    assert detail._aliases([]) is None
