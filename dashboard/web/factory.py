@@ -8,6 +8,7 @@ from dash import Dash
 
 from .. import settings
 from . import api, changes, cursor, datasets, dayaxis, exports, lecture, metrics, page, paths, protocol, viewdata, views
+from .index_page import cache as cache_index_page
 from .security import secure
 
 ASSETS = settings.ROOT / "assets"
@@ -58,6 +59,7 @@ def create_app(dataset: str | Path | None = None, datasets_dir: str | Path | Non
         return {"error": getattr(error, "description", "bad request")}, code
 
     secure(app)
+    cache_index_page(app)
     # Dash registers the callbacks on a process's first request and marks that done before it is, so
     # a fresh worker's concurrent first requests could find none (400). Do it now, before gunicorn forks.
     app.server.test_client().get("/healthz")
