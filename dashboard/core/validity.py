@@ -32,6 +32,9 @@ When the sources give no end (docs/data-format.md, "When a row ends"):
 A recorded end is `source`; `..` is `open` (it runs to the end of the record);
 a row with no date at all is `undated`: uncertain while its people are (and,
 for a membership, while its group is).
+
+A person's span covers their rows' (`_cover`): no view lists a row without its
+people. A birth bounds their rows instead.
 """
 from __future__ import annotations
 
@@ -281,6 +284,28 @@ def _groups(frames, attested, members: dict[str, list[Span]], end_of_record) -> 
     return out
 
 
+def _cover(people: dict[str, Span], born: set[str], rows) -> None:
+    """A person is in the record whenever something about them may be in force: their span grows to cover
+    their rows' (a row known only by its end is uncertain for MARGIN days before it; an open tenure runs to
+    the end of the record), so that every view lists the person whenever it lists one of their rows. A birth
+    bounds the rows instead; a death already cut them. `rows`: (person ids, span) pairs."""
+    for pids, span in rows:
+        if span.rule == "undated" or span.lo > span.hi:
+            continue
+        for pid in pids:
+            person = people.get(pid)
+            if person is None or person.rule == "undated":
+                continue
+            if pid in born:
+                span.lo = max(span.lo, person.lo)
+            else:
+                person.lo = min(person.lo, span.lo)
+            if person.rule != "death" and span.end > person.end:
+                person.end, person.rule, person.by = span.end, span.rule, span.by
+            if person.rule != "death":
+                person.hi = max(person.hi, span.hi)
+
+
 def _apply(frame: pd.DataFrame, spans: list[Span]) -> pd.DataFrame:
     frame = frame.copy()
     for col, attr in zip(BOUNDS, ("lo", "start", "end", "hi")):
@@ -318,6 +343,10 @@ def with_validity(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             if span.hi < span.lo:
                 span.lo, span.start, span.end, span.hi = NEVER, NEVER, -NEVER, -NEVER
         _finish(span, end_of_record)
+    born = set(frames["people"].loc[frames["people"]["born_lo"].notna(), "person_id"])
+    _cover(people, born, [*(([p], s) for p, s in zip(frames["tenures"]["person_id"], tenures)),
+                          *(([a, b], s) for a, b, s in zip(frames["relations"]["a"], frames["relations"]["b"], relations)),
+                          *(([p], s) for p, s in zip(frames["memberships"]["person_id"], members))])
     frames["people"] = _apply(frames["people"], [_finish(people[p], end_of_record) for p in frames["people"]["person_id"]])
     frames["tenures"] = _apply(frames["tenures"], tenures)
     frames["relations"] = _apply(frames["relations"], relations)

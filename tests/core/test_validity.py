@@ -149,6 +149,44 @@ def test_bounds_are_ordered(path):
         assert (f.loc[sure, "v_lo"] <= f.loc[sure, "v_start"]).all() and (f.loc[sure, "v_end"] <= f.loc[sure, "v_hi"]).all()
 
 
+@pytest.mark.parametrize("path", DATASETS, ids=lambda p: p.name)
+def test_a_row_is_never_listed_without_its_people(path):
+    """Every row's span lies inside its people's, so a view that lists a row lists its people (the network
+    draws no tie without its two nodes). At 7 Nov 1917 Joffe's patronage by Trotsky (known only by its end,
+    22 Dec 1917) is uncertain, and so is Joffe: the margin before the end covers him too."""
+    ds = load(path)
+    people = ds["people"].set_index("person_id")
+    for table in ("tenures", "relations", "memberships"):
+        f = ds[table]
+        for row in f[(f["v_lo"] <= f["v_hi"]) & (f["end_rule"] != "undated")].itertuples(index=False):
+            for pid in _people_of(table, row):
+                p = people.loc[pid]
+                assert p.v_lo <= row.v_lo and row.v_hi <= p.v_hi, (table, row[0], pid)
+                assert row.v_start > row.v_end or (p.v_start <= row.v_end and row.v_end <= p.v_end), (table, row[0], pid)
+    if path.name == "soviet":
+        listed = state.at(ds, D(1917, 11, 7))
+        assert ("trotsky-joffe-patronage", "uncertain") in {(r["relation_id"], r["status"]) for r in listed["relations"]}
+        assert {p["person_id"]: p["status"] for p in listed["people"]}["joffe"] == "uncertain"
+
+
+def test_a_birth_bounds_the_margin_before_a_row_known_by_its_end(ds):
+    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
+                        errors="ignore") for k, v in ds.frames.items()}
+    people = frames["people"].copy()
+    vera = people["person_id"] == "vera"
+    born = D(1909, 6, 1)
+    people.loc[vera, ["born_lo", "born_hi"]] = [born, born]
+    tenures = frames["tenures"].copy()
+    mine = tenures["tenure_id"] == "vera-secretary"
+    # Known only by its end (1911): surely from 1911, maybe for MARGIN days before, but not before her birth.
+    tenures.loc[mine, ["start_lo", "start_hi", "start_precision"]] = [None, None, ""]
+    tenures.loc[mine, ["end_lo", "end_hi", "end_precision"]] = [D(1911, 1, 1), D(1911, 1, 1), "day"]
+    out = validity.with_validity({**frames, "people": people, "tenures": tenures})
+    row = out["tenures"].set_index("tenure_id").loc["vera-secretary"]
+    assert (row.v_lo, row.v_start) == (born, D(1911, 1, 1))
+    assert out["people"].set_index("person_id").loc["vera", "v_lo"] == born
+
+
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(dead=st.lists(st.tuples(st.integers(0, 4), st.integers(1900, 1950)), min_size=1, max_size=5))
 def test_property_no_row_in_force_after_any_death(dead):
