@@ -196,6 +196,7 @@
   // The classes that move a label (all of them, or all but the one that hides it).
   function placeOnly() { return NS().PLACES.map(NS().placeClass).filter(Boolean).join(" "); }
   function placeClasses() { return NS().placeClass(null) + " " + placeOnly(); }
+  function placeSelector() { return placeClasses().split(" ").map(function (c) { return "." + c; }).join(", "); }
   var LABEL_ONLY = {includeNodes: false, includeEdges: false, includeLabels: true, includeMainLabels: true,
                     includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false,
                     includeUnderlays: false};
@@ -223,7 +224,7 @@
     var nodes = cy.nodes(":visible");
     // Measure every label where it is by default (below its node), then place them.
     cy.batch(function () {
-      cy.nodes().removeClass(placeClasses());
+      cy.nodes(placeSelector()).removeClass(placeClasses());
       (cy._shifted || []).forEach(function (id) { cy.getElementById(id).removeStyle("text-margin-y"); });
       cy._shifted = [];
     });
