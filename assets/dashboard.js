@@ -201,26 +201,29 @@
                     includeSourceLabels: false, includeTargetLabels: false, includeOverlays: false,
                     includeUnderlays: false};
 
-  /* On a slide names are larger (views/network.py, PRESENT), and none is smaller than `present_min_px` on
-     screen, whatever the zoom that frames the scene. */
+  /* Names keep a size on screen whatever the zoom: on a slide they are larger (views/network.py, PRESENT) and
+     none is smaller than `present_min_px`; off a slide none is smaller than `names_min_px` (a whole network
+     framed in a laptop's panel is zoomed out to a third). Past LABEL_LIMIT people, min-zoomed-font-size thins
+     them instead. */
   var slideStyles = null;  // net-style, as moveCursor last had it
-  function slideFonts(cy) {
-    var nodes = cy.nodes();
-    if (!presenting() || nodes.length > LABEL_LIMIT || !slideStyles || !slideStyles.present) {
-      if (cy._slideFont) { cy.batch(function () { nodes.removeStyle("font-size text-max-width"); }); cy._slideFont = null; }
+  function nameFonts(cy) {
+    var nodes = cy.nodes(), s = slideStyles || {};
+    var want = presenting() ? {base: s.present, min: s.present_min_px} : {base: s.names, min: s.names_min_px};
+    if (nodes.length > LABEL_LIMIT || !want.base) {
+      if (cy._nameFont) { cy.batch(function () { nodes.removeStyle("font-size text-max-width"); }); cy._nameFont = null; }
       return;
     }
-    var font = NV().slideFont(slideStyles.present, slideStyles.present_min_px || 0, cy.zoom());
-    if (cy._slideFont !== font["font-size"]) {
+    var font = NV().nameFont(want.base, want.min || 0, cy.zoom());
+    if (cy._nameFont !== font["font-size"]) {
       cy.batch(function () { nodes.style(font); });
-      cy._slideFont = font["font-size"];
+      cy._nameFont = font["font-size"];
     }
   }
 
   function declutter() {
     var cy = cyOf();
     if (!cy) return;
-    slideFonts(cy);
+    nameFonts(cy);
     var nodes = cy.nodes(":visible");
     // Measure every label where it is by default (below its node), then place them.
     cy.batch(function () {

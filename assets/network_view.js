@@ -38,7 +38,7 @@
 
   /* A slide's names at `zoom`: the slide's type (`present`: {"font-size", "text-max-width"}), larger when
      zoomed out so that none is smaller than `minPx` on screen; names wrap at the same width on screen. */
-  function slideFont(present, minPx, zoom) {
+  function nameFont(present, minPx, zoom) {
     var base = present["font-size"], size = Math.max(base, minPx / zoom);
     return {"font-size": size, "text-max-width": present["text-max-width"] * size / base};
   }
@@ -63,7 +63,7 @@
     return {zoom: zoom, pan: {x: width / 2 - cx * zoom, y: height / 2 - cy * zoom}};
   }
 
-  var api = {selector: selector, styleRules: styleRules, slideFont: slideFont, contains: contains, frame: frame};
+  var api = {selector: selector, styleRules: styleRules, nameFont: nameFont, contains: contains, frame: frame};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkView = api;
 })(typeof window !== "undefined" ? window : this);

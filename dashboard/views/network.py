@@ -144,20 +144,24 @@ def memberships(ds) -> list[dict]:
 # Cytoscape's arrow shapes for RELATION_STYLE's ends.
 _ENDS = {"arrow": ("triangle", ""), "tee": ("tee", ""), "circles": ("circle", "circle"),
          "squares": ("square", "square")}
+NAMES = {"font-size": 20, "text-max-width": 150}  # the stylesheet's own (`stylesheet`)
+NAMES_MIN_PX = 12  # off a slide: the whole network framed in a laptop's panel drew names at 7 px
+
+
 # Where a label goes when the browser moves it off its node (assets/dashboard.js, `declutter`).
 _LABEL_PLACES = {"top": ("top", "center"), "right": ("center", "right"), "left": ("center", "left"),
                  "bottom-right": ("bottom", "right"), "bottom-left": ("bottom", "left"),
                  "top-right": ("top", "right"), "top-left": ("top", "left")}
 
 
-def stylesheet(font_size: int = 20) -> list[dict]:
+def stylesheet(font_size: int = NAMES["font-size"]) -> list[dict]:
     """The network's styles: people and organisations, relation kinds, and the classes the browser sets
     for the cursor's day (uncertain, gone, alone, off) and for label places."""
     base = [
         {"selector": "node", "style": {
             "label": "data(label)", "font-size": font_size, "font-family": "system-ui, sans-serif",
             "text-valign": "bottom", "text-margin-y": 4, "color": LABEL_COLOUR, "min-zoomed-font-size": 7,
-            "text-wrap": "wrap", "text-max-width": 150,
+            "text-wrap": "wrap", "text-max-width": NAMES["text-max-width"],
             "text-outline-color": BACKGROUND, "text-outline-width": 3,
             "background-color": NONE_COLOUR, "width": 26, "height": 26,
             "border-width": 2, "border-color": BACKGROUND}},
@@ -234,7 +238,8 @@ PRESENT_MIN_PX = 18  # on a slide no name is smaller on screen, whatever the zoo
 def styles() -> dict:
     """What the page ships for the browser to style the network with (assets/dashboard.js, `networkStyle`)."""
     return {"base": stylesheet(), "everyone": EVERYONE, "focus": FOCUS, "focus_edge": FOCUS_EDGE,
-            "selected": SELECTED, "selected_edge": SELECTED_EDGE, "present": PRESENT, "present_min_px": PRESENT_MIN_PX}
+            "selected": SELECTED, "selected_edge": SELECTED_EDGE, "present": PRESENT, "present_min_px": PRESENT_MIN_PX,
+            "names": NAMES, "names_min_px": NAMES_MIN_PX}
 
 
 def legend(ds) -> dict:

@@ -38,11 +38,11 @@ test("styleRules: everyone off a slide; the slide's type on one, where everyone 
   assert.deepEqual(slide, [styles.base[0], {selector: "node", style: styles.present}]);
 });
 
-test("slideFont: the slide's type, larger when zoomed out, wrapping at the same width on screen", () => {
+test("nameFont: the slide's type, larger when zoomed out, wrapping at the same width on screen", () => {
   const present = {"font-size": 26, "text-max-width": 220};
-  assert.deepEqual(nv.slideFont(present, 18, 1), {"font-size": 26, "text-max-width": 220});
-  assert.deepEqual(nv.slideFont(present, 18, 0.5), {"font-size": 36, "text-max-width": 220 * 36 / 26});
-  assert.equal(nv.slideFont(present, 18, 0.5)["font-size"] * 0.5, 18);  // 18 px on screen
+  assert.deepEqual(nv.nameFont(present, 18, 1), {"font-size": 26, "text-max-width": 220});
+  assert.deepEqual(nv.nameFont(present, 18, 0.5), {"font-size": 36, "text-max-width": 220 * 36 / 26});
+  assert.equal(nv.nameFont(present, 18, 0.5)["font-size"] * 0.5, 18);  // 18 px on screen
 });
 
 test("contains: inside, on the edge, or past it", () => {
