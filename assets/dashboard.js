@@ -62,6 +62,7 @@
     syncFrame = window.requestAnimationFrame(function () { syncFrame = null; syncAxis(gd); });
   }
   function syncAxis(gd) {
+    fitScreen();
     var range = gd.layout && gd.layout.xaxis && gd.layout.xaxis.range;
     if (!window.Plotly || !range) return;
     [document.querySelector("#timeline-axis .js-plotly-plot"), stripDiv()].forEach(function (other) {
@@ -71,6 +72,18 @@
       Plotly.relayout(other, {"xaxis.range": [range[0], range[1]]});
     });
   }
+
+  /* The lanes, the axis above them and the metrics strip take the lane names' column that suits the
+     screen's width (computed in Python: views/timeline.py, `fit`), when drawn and when the window turns. */
+  function fitScreen() {
+    if (!window.Plotly) return;
+    [graphDiv(), document.querySelector("#timeline-axis .js-plotly-plot"), stripDiv()].forEach(function (gd) {
+      if (!gd || !gd.layout) return;
+      var change = window.timelineCursor.fitWidth(gd.layout, window.innerWidth);
+      if (Object.keys(change).length) Plotly.relayout(gd, change);
+    });
+  }
+  window.addEventListener("resize", function () { var gd = graphDiv(); if (gd) syncSoon(gd); });
 
   /* The detail drawer: focus moves into it when it opens, and back to where it was when it closes. */
   var focusBefore = null;

@@ -49,7 +49,17 @@
     return out;
   }
 
-  var api = {nextPlay: nextPlay, stopPair: stopPair, sweep: sweep, barOutlines: barOutlines};
+  /* The relayout that fits a figure to a screen `width` px wide, from the two layouts Python gave it
+     (`layout.meta.fit`, views/timeline.py `fit`: a narrower column of lane names on a phone); {} when it
+     fits already or has no such layouts. */
+  function fitWidth(layout, width) {
+    var fit = layout && layout.meta && layout.meta.fit;
+    if (!fit) return {};
+    var want = width <= fit.below ? fit.narrow : fit.wide;
+    return layout.margin && layout.margin.l === want["margin.l"] ? {} : want;
+  }
+
+  var api = {nextPlay: nextPlay, stopPair: stopPair, sweep: sweep, barOutlines: barOutlines, fitWidth: fitWidth};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.timelineCursor = api;
 })(typeof window !== "undefined" ? window : this);

@@ -19,7 +19,7 @@ from ..core import days
 from . import day_axis
 from .network import layer_of
 from .style import FONT, PALETTE
-from .timeline import LANE_LABEL_PX, ms
+from .timeline import LANE_LABEL_PX, NARROW_LABEL_PX, fit, ms
 
 MAX_DAYS = 1500
 # A faction on one day is the same faction as one on the day before when they share at least this share of
@@ -152,6 +152,7 @@ def strip_figure(ds, person_id: str, window: tuple[int, int] | None = None) -> g
         title={"text": f"{name}: ties (solid, left) and betweenness (dashed, right)", "x": 0, "xanchor": "left",
                "font": {"size": 13}},
         showlegend=False, hovermode="x unified",
+        meta={"fit": fit({"margin.l": LANE_LABEL_PX}, {"margin.l": NARROW_LABEL_PX})},
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee", "fixedrange": True,
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None},
         yaxis={"rangemode": "tozero", "fixedrange": True, "nticks": 3, "title": None},

@@ -31,8 +31,17 @@ SCENE_EVENT_LABELS = 2  # a scene's events that fit as text on a slide
 # The lane names' column, fixed so that the sticky date axis above the lanes (`axis_figure`) lines up with
 # them: 28 characters a line at 15 px.
 LANE_LABEL_PX = 250
+# On a phone (the page's layout below NARROW_PX, assets/style.css) that column left 100 px for the bars and
+# the decades' labels ran together: there the lane names get NARROW_LABEL_PX, wrapped at NARROW_WRAP.
+NARROW_PX, NARROW_LABEL_PX, NARROW_WRAP = 600, 124, 13
 AXIS_HEIGHT = 34
 MAX_LANES = 60  # lanes drawn at once; more are paged (a 40 px lane: 60 lanes fill two screens)
+
+
+def fit(wide: dict, narrow: dict) -> dict:
+    """The two layouts of a figure whose lane names' column depends on the screen's width, as relayouts the
+    browser applies (assets/timeline_cursor.js, `fitWidth`); each sets `margin.l`."""
+    return {"below": NARROW_PX, "wide": wide, "narrow": narrow}
 
 
 def lane_pages(n_lanes: int) -> int:
@@ -350,6 +359,10 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     if lanes == "office":
         shapes += _organisation_bands(bars, order, offset=len(categories) - len(order))
     n = len(categories)
+
+    def lane_text(width: int) -> list[str]:
+        return [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), width) for c in categories]
+
     # Lanes fill the plot exactly (autorange pads markers by two lanes above and below).
     # The overview (range slider) triples render time and sits below all the lanes: off unless asked for.
     show_overview = bool(overview)
@@ -366,7 +379,9 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
-        meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages},
+        meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages,
+              **({} if fill else {"fit": fit({"margin.l": LANE_LABEL_PX, "yaxis.ticktext": lane_text(28)},
+                                             {"margin.l": NARROW_LABEL_PX, "yaxis.ticktext": lane_text(NARROW_WRAP)})})},
         # Date ticks stay horizontal: a slide has room for a few, read across the room.
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "tickangle": 0,
                "showticklabels": bool(fill), **(slide_ticks(window) if fill else {}),
@@ -377,8 +392,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],
                "tickvals": categories,
-               "ticktext": [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), 22 if fill else 28)
-                            for c in categories],
+               "ticktext": lane_text(22 if fill else 28),
                "range": [-0.6, n - 0.4], "autorange": False, "automargin": bool(fill), "fixedrange": True,
                "tickfont": {"size": font_size}},
     )
@@ -422,6 +436,7 @@ def axis_figure(window: tuple[int, int] | None = None, font_size: int = FONT_SIZ
         height=AXIS_HEIGHT, autosize=True, margin={"l": LANE_LABEL_PX, "r": 10, "t": AXIS_HEIGHT - 4, "b": 0},
         font={"family": FONT, "size": font_size - 1, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", showlegend=False,
+        meta={"fit": fit({"margin.l": LANE_LABEL_PX}, {"margin.l": NARROW_LABEL_PX})},
         xaxis={"type": "date", "side": "top", "showgrid": False, "tickangle": 0, "fixedrange": True,
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None, "ticks": "outside"},
         yaxis={"visible": False, "fixedrange": True},

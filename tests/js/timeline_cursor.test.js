@@ -43,3 +43,17 @@ test("barOutlines: flashed tenures black and wider, the people's bars red, only 
   assert.deepEqual(tc.barOutlines(traces, [], []).widths, [[0, 0, 0], [0]]);
   assert.deepEqual(tc.barOutlines([], ["stalin"], []), {indices: [], widths: [], colours: []});
 });
+
+test("fitWidth: a phone gets the narrow column of lane names, a wider screen the wide one, once", () => {
+  const fit = {below: 600, wide: {"margin.l": 250, "yaxis.ticktext": ["Leader of the Soviet Union"]},
+               narrow: {"margin.l": 124, "yaxis.ticktext": ["Leader of the<br>Soviet Union"]}};
+  const wide = {margin: {l: 250}, meta: {fit}};
+  assert.deepEqual(tc.fitWidth(wide, 390), fit.narrow);
+  assert.deepEqual(tc.fitWidth(wide, 600), fit.narrow);
+  assert.deepEqual(tc.fitWidth(wide, 601), {});
+  const narrow = {margin: {l: 124}, meta: {fit}};
+  assert.deepEqual(tc.fitWidth(narrow, 390), {});
+  assert.deepEqual(tc.fitWidth(narrow, 1280), fit.wide);
+  assert.deepEqual(tc.fitWidth({margin: {l: 10}, meta: {}}, 390), {});  // a slide: no such layouts
+  assert.deepEqual(tc.fitWidth(undefined, 390), {});
+});

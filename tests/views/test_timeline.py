@@ -92,7 +92,7 @@ def test_lanes_past_the_limit_are_paged(ds, monkeypatch):
     monkeypatch.setattr(timeline, "MAX_LANES", 2)
     first, last = timeline.figure(ds, lane_page=1), timeline.figure(ds, lane_page=99)  # 99: clamped to the last
     assert lanes(first) == everything[:2] and lanes(last) == everything[2:]
-    assert first.layout.meta == {"lanes": 3, "lane_page": 1, "lane_pages": 2}
+    assert {k: first.layout.meta[k] for k in ("lanes", "lane_page", "lane_pages")} == {"lanes": 3, "lane_page": 1, "lane_pages": 2}
     assert last.layout.meta["lane_page"] == 2
     # Only the bars of the page's lanes are drawn.
     drawn = {lane for t in _traces(last, "tenure") + _traces(last, "vague") for lane in t.y}
@@ -230,3 +230,20 @@ def test_a_bar_takes_the_narrowest_faction_at_its_day():
     assert list(at) == ["left", "right", "right"]
     bars = timeline.tenure_bars(medium, colour="faction").set_index("tenure_id")
     assert bars.at["dina-secretary", "colour_label"] == "Left faction"  # from March 1915
+
+
+def test_a_phone_layout_names_the_same_lanes_in_a_narrower_column(ds):
+    fig = timeline.figure(ds)
+    fit = fig.layout.meta["fit"]
+    wide, narrow = fit["wide"], fit["narrow"]
+    assert fit["below"] == timeline.NARROW_PX
+    assert wide == {"margin.l": timeline.LANE_LABEL_PX, "yaxis.ticktext": list(fig.layout.yaxis.ticktext)}
+    assert narrow["margin.l"] == timeline.NARROW_LABEL_PX < wide["margin.l"]
+    assert len(narrow["yaxis.ticktext"]) == len(wide["yaxis.ticktext"])
+    for short, full in zip(narrow["yaxis.ticktext"], wide["yaxis.ticktext"]):
+        lines = short.split("<br>")
+        assert len(lines) <= 2 and all(len(line) <= timeline.NARROW_WRAP for line in lines), short
+        assert full.replace("<br>", " ").startswith(lines[0])
+    # A slide has its own margins and no phone layout; the axis and the strip follow the lanes.
+    assert "fit" not in timeline.figure(ds, fill=True, window=(0, 3650)).layout.meta
+    assert timeline.axis_figure().layout.meta["fit"]["narrow"] == {"margin.l": timeline.NARROW_LABEL_PX}

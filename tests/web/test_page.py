@@ -13,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import FIXTURES, ROOT
 from dashboard.core import days
+from dashboard.views import timeline
 from dashboard.web.factory import create_app
 
 pytestmark = pytest.mark.browser
@@ -79,6 +80,25 @@ def test_no_sideways_scroll_on_phones_and_tablets(dash_duo, soviet, size):
         r = dash_duo.driver.execute_script(f"const r = document.querySelector('{css}').getBoundingClientRect();"
                                            "return [r.left, r.right, r.width];")
         assert r[0] >= 0 and r[1] <= width[1] and r[2] > 0, (css, r)
+
+
+# The date labels of the sticky axis above the lanes, and the lanes' and the axis's left margins.
+AXIS_LABELS = """
+const boxes = [...document.querySelectorAll('#timeline-axis .xtick text')].map(t => t.getBoundingClientRect())
+  .filter(b => b.width > 0).map(b => [b.left, b.right]).sort((a, b) => a[0] - b[0]);
+const margin = id => document.querySelector(id + ' .js-plotly-plot')._fullLayout.margin.l;
+return {boxes, lanes: margin('#timeline'), axis: margin('#timeline-axis')};
+"""
+
+
+@pytest.mark.parametrize("size, column", [((390, 844), timeline.NARROW_LABEL_PX), ((768, 1024), timeline.LANE_LABEL_PX),
+                                          ((1280, 720), timeline.LANE_LABEL_PX)], ids=lambda s: str(s))
+def test_a_phone_gets_a_narrower_column_of_lane_names_and_dates_that_do_not_touch(dash_duo, soviet, size, column):
+    _open(dash_duo, soviet, "date=1927-11-15", size)
+    seen = until(lambda: (lambda r: r if r["lanes"] == r["axis"] == column and len(r["boxes"]) >= 3 else None)(
+        dash_duo.driver.execute_script(AXIS_LABELS)), timeout=15, message=f"lane column {column} px")
+    gaps = [b[0] - a[1] for a, b in zip(seen["boxes"], seen["boxes"][1:])]
+    assert min(gaps) >= 8, (size, seen["boxes"])  # the decades' labels stand apart
 
 
 def test_the_slider_spans_the_period_and_the_toggle_the_record(dash_duo, soviet):
