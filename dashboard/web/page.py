@@ -11,6 +11,7 @@ from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views import state as state_rows
+from ..views.markup import markdown
 from ..views.play import play_steps
 from ..views.timeline import MAX_LANES
 from . import exports, markup, payload, viewdata
@@ -210,7 +211,8 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
         dcc.Store(id="view-meta", data=_view_meta(state)),
-        dcc.Store(id="scenes", data=m.scenes),
+        # Captions arrive as elements (views/markup.py, `markdown`), so the page needs no Markdown renderer.
+        dcc.Store(id="scenes", data=[{**s, "caption": markup.component(markdown(s["caption"]))} for s in m.scenes]),
         dcc.Store(id="scene-index", data=m.scene or 0),
         dcc.Store(id="focus", data=m.focus),
         dcc.Store(id="present", data=state.present),
@@ -285,7 +287,7 @@ def _scene_panel(m: PageModel):
                 html.Span(id="scene-progress", className="scene-progress"),
                 html.H2(id="scene-title", className="scene-title"),
             ]),
-            dcc.Markdown(id="scene-caption", className="scene-caption", dangerously_allow_html=False),
+            html.Div(id="scene-caption", className="scene-caption"),
         ]),
         html.Button("▶", id="scene-next", className="btn scene-nav", title="Next scene (Right, PageDown, Space)",
                     n_clicks=0, **{"aria-label": "Next scene"}),

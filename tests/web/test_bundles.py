@@ -45,3 +45,13 @@ def test_the_page_loads_the_partial_bundle_and_not_the_full_one(dash_duo):
     assert not any("plotly.min.js" in u for u in urls)
     assert any("dash_cytoscape.v" in u for u in urls) and not any("dash_cytoscape_extra" in u for u in urls)
     assert dash_duo.driver.execute_script("return Plotly.version") == get_plotlyjs_version()
+
+
+@pytest.mark.browser
+def test_a_scene_shows_its_caption_without_a_markdown_renderer(dash_duo):
+    dash_duo.start_server(create_app(ROOT / "data" / "soviet", ROOT / "data"))
+    dash_duo.driver.get(dash_duo.server_url + "/scene/1")
+    dash_duo.wait_for_element("#scene-caption strong", timeout=30)  # the caption's **25 October 1917**
+    assert "25 October 1917" in dash_duo.find_element("#scene-caption strong").text
+    urls = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert not any("async-markdown" in u or "async-highlight" in u for u in urls), urls
