@@ -90,34 +90,29 @@ def network_component(elements: list[dict]) -> cyto.Cytoscape:
 END_MARKS = {"arrow": ("", "▶"), "tee": ("", "┤"), "circles": ("●", "●"), "squares": ("■", "■"), "": ("", "")}
 
 
+# Legend items are one element each where they can be (their marks drawn by style.css from the data- and
+# style attributes): the page's every component costs on every update, and the two keys held 100 of 341.
 def legend(spec: dict) -> list:
     items = []
     for r in spec["relations"]:
         before, after = END_MARKS[r["ends"]]
         items.append(html.Li(className="legend-item", children=[
-            html.Span(className="swatch-ends", style={"color": r["colour"]}, **{"aria-hidden": "true"}, children=[
-                html.Span(before, className="end"), html.Span(className=f"swatch line {r['line']}",
-                                                              style={"borderTopColor": r["colour"]}),
-                html.Span(after, className="end")]),
-            html.Span(r["kind"]),
+            html.Span(className="swatch-ends", style={"color": r["colour"]},
+                      **{"aria-hidden": "true", "data-before": before, "data-after": after},
+                      children=html.Span(className=f"swatch line {r['line']}", style={"borderTopColor": r["colour"]})),
+            r["kind"],
         ]))
     for g in spec["groups"]:
-        items.append(html.Li(className="legend-item", children=[
-            html.Span(className="swatch dot", style={"backgroundColor": g["colour"]}),
-            html.Span(g["name"]),
-        ]))
+        items.append(html.Li(g["name"], className="legend-item dot", style={"--swatch": g["colour"]}))
     return [html.Ul(items, className="legend-list")]
 
 
 def timeline_legend(items: list[tuple[str, str]]) -> list:
     """The timeline's key: colours, then what the marks mean."""
-    entries = [html.Li(className="legend-item", children=[
-        html.Span(className="swatch box", style={"backgroundColor": c}), html.Span(label)]) for label, c in items]
+    entries = [html.Li(label, className="legend-item box", style={"--swatch": c}) for label, c in items]
     entries += [
-        html.Li(className="legend-item", children=[html.Span(className="swatch box hatched"),
-                                                   html.Span("date uncertain (earliest to latest possible day)")]),
-        html.Li(className="legend-item", children=[html.Span("▶", className="mark"), html.Span("goes on past the record")]),
-        html.Li(className="legend-item", children=[html.Span("|", className="mark"), html.Span("start or end not given")]),
-        html.Li(className="legend-item", children=[html.Span("◆", className="mark"), html.Span("event")]),
+        html.Li("date uncertain (earliest to latest possible day)", className="legend-item box hatched"),
+        *(html.Li(words, className="legend-item mark", **{"data-mark": mark})
+          for mark, words in (("▶", "goes on past the record"), ("|", "start or end not given"), ("◆", "event"))),
     ]
     return [html.Ul(entries, className="legend-list")]

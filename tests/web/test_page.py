@@ -101,6 +101,31 @@ def test_a_phone_gets_a_narrower_column_of_lane_names_and_dates_that_do_not_touc
     assert min(gaps) >= 8, (size, seen["boxes"])  # the decades' labels stand apart
 
 
+# The labels of the view options below the panels that something else is drawn over.
+COVERED = """
+document.querySelector('.controls').scrollIntoView({block: 'center'});
+return [...document.querySelectorAll('.controls label, .controls legend')].filter(l => {
+  const r = l.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  const inView = r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && !l.closest('details:not([open])');
+  return inView && !(hit && hit.closest('.controls'));
+}).map(l => {
+  const r = l.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return l.textContent + ' under ' + (hit ? hit.tagName + '.' + hit.className : 'nothing');
+});
+"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (768, 1024)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_open_keys_never_run_over_the_options_below(dash_duo, soviet, size):
+    _open(dash_duo, soviet, "date=1926-10-23", size)
+    dash_duo.wait_for_element("#network-legend li", timeout=10)
+    for summary in dash_duo.driver.find_elements(By.CSS_SELECTOR, "details.legend > summary"):
+        dash_duo.driver.execute_script("arguments[0].click()", summary)
+    until(lambda: len(dash_duo.driver.find_elements(By.CSS_SELECTOR, "details.legend[open]")) == 2)
+    covered = dash_duo.driver.execute_script(COVERED)
+    assert covered == [], covered
+
+
 def test_the_slider_spans_the_period_and_the_toggle_the_record(dash_duo, soviet):
     _open(dash_duo, soviet, "date=1927-11-15")
     slider = dash_duo.driver.execute_script(
