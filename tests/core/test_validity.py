@@ -188,3 +188,60 @@ def test_a_holder_known_only_by_their_end_bounds_the_one_before(ds):
     # Last attested June 1911; uncertain after, but only until the day before Gleb surely held it.
     assert (vera.v_end, vera.v_hi, vera.end_rule) == (D(1911, 6, 1), D(1912, 12, 31), "last attested")
     assert out.loc["gleb-secretary", "v_start"] == D(1913, 1, 1)
+
+
+def test_status_includes_each_bound_day():
+    bounds = {"lo": D(1920, 1, 1), "start": D(1921, 1, 1), "end": D(1922, 1, 1), "hi": D(1923, 1, 1)}
+    assert [validity.status(bounds, d) for d in (bounds["lo"] - 1, bounds["lo"], bounds["start"], bounds["end"],
+                                                 bounds["end"] + 1, bounds["hi"], bounds["hi"] + 1)] == [
+        None, "uncertain", "in force", "in force", "uncertain", "uncertain", None]
+
+
+def test_a_cut_never_extends_and_names_its_rule_only_when_it_cuts_the_sure_part():
+    span = validity.Span(0, 10, 100, 200, "last attested")
+    span.cap(None, None, "death", "x")  # nothing to cut
+    assert span == validity.Span(0, 10, 100, 200, "last attested")
+    span.cap(100, 150, "death", "x")  # ends on the last sure day: only the uncertain tail is cut
+    assert span == validity.Span(0, 10, 100, 150, "last attested")
+    span.cap(50, None, "death", "x")  # a death with one day: the sure part ends there, and all of it
+    assert span == validity.Span(0, 10, 50, 50, "death", "x")
+    span.cap(400, 500, "group", "g")  # a later end never extends
+    assert span == validity.Span(0, 10, 50, 50, "death", "x")
+    first_day = validity.Span(100, 100, 100, 300)
+    first_day.cap(100, 100, "death", "x")  # a death on the first day: in force that one day
+    assert first_day == validity.Span(100, 100, 100, 100)
+    never = validity.Span(100, 100, 100, 300)
+    never.cap(99, 99, "death", "x")  # before it began: never in force
+    assert (never.lo, never.start, never.end, never.hi) == (NEVER, NEVER, -NEVER, -NEVER)
+
+
+def _frames(**days) -> dict[str, pd.DataFrame]:
+    """One row per table, every day column empty but those given as TABLE__COLUMN=day."""
+    cols = {"tenures": ("start_hi", "end_hi"), "relations": ("start_hi", "end_hi"),
+            "memberships": ("start_hi", "end_hi"), "groups": ("start_hi", "end_hi"), "events": ("date_hi", "end_hi"),
+            "people": ("died_hi",)}
+    return {t: pd.DataFrame({c: pd.array([days.get(f"{t}__{c}")], dtype="Int64") for c in cs}) for t, cs in cols.items()}
+
+
+def test_the_horizon_is_the_last_day_any_table_speaks_of():
+    assert validity.horizon(_frames()) == 0  # nothing dated at all
+    for key in ("tenures__start_hi", "tenures__end_hi", "relations__start_hi", "relations__end_hi",
+                "memberships__start_hi", "memberships__end_hi", "groups__start_hi", "groups__end_hi",
+                "events__date_hi", "events__end_hi", "people__died_hi"):
+        assert validity.horizon(_frames(**{key: 5000, "people__died_hi": 10} if key != "people__died_hi"
+                                        else {key: 5000})) == 5000, key
+    frames = _frames(tenures__end_hi=300)
+    del frames["events"], frames["groups"]  # a table the dataset lacks is skipped
+    assert validity.horizon(frames) == 300
+
+
+def test_attestations_span_every_dated_mention_of_a_row():
+    events = pd.DataFrame({"date_lo": pd.array([D(1911, 6, 1), D(1913, 1, 1), None, D(1912, 1, 1)], dtype="Int64"),
+                           "end_lo": pd.array([None, None, None, D(1914, 3, 1)], dtype="Int64"),
+                           "about": ["tenures:vera-secretary", "tenures:vera-secretary;groups:left",
+                                     "tenures:vera-secretary", "relations:a-b"]})
+    claims = pd.DataFrame({"target": ["tenures:vera-secretary", "groups:left"], "value": ["1909-05-01", "Left"]})
+    out = validity.attestations({"events": events, "claims": claims})
+    assert out == {("tenures", "vera-secretary"): (D(1909, 5, 1), D(1913, 1, 1)),
+                   ("groups", "left"): (D(1913, 1, 1), D(1913, 1, 1)),
+                   ("relations", "a-b"): (D(1914, 3, 1), D(1914, 3, 1))}  # an event's span: shown until its end
