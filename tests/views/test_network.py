@@ -275,6 +275,8 @@ def test_the_sheet_styles_the_classes_the_browser_sets_with_properties_cytoscape
             assert prop in CYTOSCAPE_PROPERTIES, (rule["selector"], prop)
             if prop in KEYWORDS:
                 assert value in KEYWORDS[prop], (rule["selector"], prop, value)
+            if prop.endswith("opacity"):
+                assert 0 <= value <= 1, (rule["selector"], prop, value)
     by = {r["selector"]: r["style"] for r in sheet}
     assert by["node"]["font-family"] == "system-ui, sans-serif" and by["node"]["text-valign"] == "bottom"
     assert by["node.organisation"]["text-wrap"] == "ellipsis" and by["node"]["text-wrap"] == "wrap"
