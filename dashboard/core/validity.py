@@ -275,8 +275,8 @@ def _groups(frames, attested, members: dict[str, list[Span]], end_of_record) -> 
         own = [m for m in members.get(row.group_id, []) if m.rule != "undated" and m.lo <= m.hi]
         if span.rule in ("last attested", "undated") and own:
             # No recorded end: the group lasts while it has members.
-            if span.rule == "undated":
-                span.lo, span.start = min(m.lo for m in own), min(m.start for m in own)
+            if span.rule == "undated":  # no days of its own: its members' are all it has
+                span.lo, span.start, span.hi = min(m.lo for m in own), min(m.start for m in own), -NEVER
             end, hi = max(m.end for m in own), max(m.hi for m in own)
             if end >= span.end:
                 span.end, span.hi, span.rule = end, max(hi, span.hi), "members"

@@ -40,6 +40,7 @@ def test_labels_have_no_year_zero():
 @pytest.mark.parametrize("ymd, text", [
     ((1927, 11, 5), "1927-11-05"), ((0, 1, 1), "0000-01-01"), ((9999, 12, 31), "9999-12-31"),
     ((-43, 3, 15), "-0043-03-15"), ((12000, 1, 1), "+12000-01-01"), ((-1, 12, 31), "-0001-12-31"),
+    ((10000, 1, 1), "+10000-01-01"), ((-10000, 1, 1), "-10000-01-01"),
 ])
 def test_iso_writes_a_sign_only_outside_years_0_to_9999(ymd, text):
     assert days.iso(D(*ymd)) == text

@@ -45,6 +45,9 @@ def test_play_steps_start_each_month_quarter_and_year():
     assert len(play.steps(lo, hi, "month")) == 12 and days.iso(play.steps(lo, hi, "month")[0]) == "1922-03-01"
     assert play.steps(lo, hi, "month", most=11) is None and len(play.steps(lo, hi, "month", most=12)) == 12
     assert play.play_steps(lo, hi)["year"] == play.steps(lo, hi, "year")
+    # From December: the quarters still start in January, April, July and October.
+    assert [days.iso(d) for d in play.steps(_day("1922-12-15"), _day("1923-07-01"), "quarter")] == [
+        "1923-01-01", "1923-04-01", "1923-07-01"]
 
 
 def test_soviet_1922_1930_has_one_frame_a_month(soviet_film):
@@ -122,6 +125,7 @@ def test_people_come_and_go_with_their_ties(medium):
     ({"window": ("1922-01-02", "1922-01-30")}, "holds no step"),
 ])
 def test_a_film_that_cannot_be_made_says_what_to_change(soviet, kwargs, words):
+    kwargs = dict(kwargs)  # the parameters are shared by every run in this process: pop from a copy
     lo, hi = kwargs.pop("window", ("1922-01-01", "1923-01-01"))
     with pytest.raises(film.FilmError, match=words):
         film.film(soviet, (_day(lo), _day(hi)), **{"speed": "month", **kwargs})
