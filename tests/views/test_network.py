@@ -209,7 +209,10 @@ def test_the_page_gets_every_style_the_browser_adds():
     assert network.styles() == {"base": network.stylesheet(), "everyone": network.EVERYONE, "focus": network.FOCUS,
                                 "focus_edge": network.FOCUS_EDGE, "selected": network.SELECTED,
                                 "selected_edge": network.SELECTED_EDGE, "present": network.PRESENT,
-                                "present_min_px": network.PRESENT_MIN_PX}
+                                "present_min_px": network.PRESENT_MIN_PX, "names": network.NAMES,
+                                "names_min_px": network.NAMES_MIN_PX}
+    # Off a slide, names start from the stylesheet's own size.
+    assert network.stylesheet()[0]["style"]["font-size"] == network.NAMES["font-size"]
 
 
 def _with_ties(medium, *ties) -> dict:
