@@ -28,6 +28,28 @@ def span(ds, table, rid):
     return (int(r.v_lo), int(r.v_start), int(r.v_end), int(r.v_hi)), r.end_rule, r.end_by
 
 
+def _raw(ds) -> dict[str, pd.DataFrame]:
+    """The medium fixture's frames before the validity model (to change a row and run it again)."""
+    return {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
+                      errors="ignore") for k, v in ds.frames.items()}
+
+
+def _gleb_known_by_his_end(ds, vera_attested: int) -> dict[str, pd.DataFrame]:
+    """The raw frames with Gleb as a party secretary known only by his end (1913, start unknown), and Vera's
+    secretaryship (1910, no end) last attested at `vera_attested`."""
+    frames = _raw(ds)
+    t = frames["tenures"]
+    gleb = t[t["tenure_id"] == "dina-secretary"].assign(
+        tenure_id="gleb-secretary", person_id="gleb", start_lo=pd.NA, start_hi=pd.NA, start_precision="unknown",
+        end_lo=D(1913, 1, 1), end_hi=D(1913, 12, 31), end_precision="year")
+    frames["tenures"] = pd.concat([t, gleb], ignore_index=True)
+    events = frames["events"].copy()
+    events.loc[events["event_id"] == "left-congress-1925", ["date_lo", "about"]] = [vera_attested,
+                                                                                   "tenures:vera-secretary"]
+    frames["events"] = events
+    return frames
+
+
 def test_the_committed_medium_fixture_is_what_the_script_writes(tmp_path):
     from fixtures.make_medium import build
     build(tmp_path / "medium", tmp_path)
@@ -170,8 +192,7 @@ def test_a_row_is_never_listed_without_its_people(path):
 
 
 def test_a_birth_bounds_the_margin_before_a_row_known_by_its_end(ds):
-    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
-                        errors="ignore") for k, v in ds.frames.items()}
+    frames = _raw(ds)
     people = frames["people"].copy()
     vera = people["person_id"] == "vera"
     born = D(1909, 6, 1)
@@ -192,8 +213,7 @@ def test_a_birth_bounds_the_margin_before_a_row_known_by_its_end(ds):
 def test_property_no_row_in_force_after_any_death(dead):
     """Give random people of the medium fixture a random death: no row of theirs outlives it."""
     ds = load(FIXTURES / "medium")
-    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
-                        errors="ignore") for k, v in ds.frames.items()}
+    frames = _raw(ds)
     people = frames["people"].copy()
     for index, year in dead:
         people.loc[index, ["died_lo", "died_hi"]] = [D(year, 1, 1), D(year, 12, 31)]
@@ -210,18 +230,7 @@ def test_property_no_row_in_force_after_any_death(dead):
 def test_a_holder_known_only_by_their_end_bounds_the_one_before(ds):
     """Vera is secretary from 1910 (no end); suppose the next record is someone who left in 1913 (start
     unknown), before Dina's 1915 start: Vera's secretaryship cannot outlast that holder's first sure day."""
-    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
-                        errors="ignore") for k, v in ds.frames.items()}
-    t = frames["tenures"]
-    between = t[t["tenure_id"] == "dina-secretary"].assign(
-        tenure_id="gleb-secretary", person_id="gleb", start_lo=pd.NA, start_hi=pd.NA, start_precision="unknown",
-        end_lo=D(1913, 1, 1), end_hi=D(1913, 12, 31), end_precision="year")
-    frames["tenures"] = pd.concat([t, between], ignore_index=True)
-    events = frames["events"].copy()
-    events.loc[events["event_id"] == "left-congress-1925", ["date_lo", "about"]] = [D(1911, 6, 1),
-                                                                                   "tenures:vera-secretary"]
-    frames["events"] = events
-    out = validity.with_validity(frames)["tenures"].set_index("tenure_id")
+    out = validity.with_validity(_gleb_known_by_his_end(ds, D(1911, 6, 1)))["tenures"].set_index("tenure_id")
     vera = out.loc["vera-secretary"]
     # Last attested June 1911; uncertain after, but only until the day before Gleb surely held it.
     assert (vera.v_end, vera.v_hi, vera.end_rule) == (D(1911, 6, 1), D(1912, 12, 31), "last attested")
@@ -298,8 +307,7 @@ def test_an_open_end_runs_to_the_end_of_the_record():
 def test_a_row_known_only_by_its_end_is_in_force_from_its_first_mention(ds):
     """A tenure with only an end (1913) that events mention in June 1911 and in 1912: surely in force from the
     first mention, uncertain for MARGIN days before it."""
-    frames = {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
-                        errors="ignore") for k, v in ds.frames.items()}
+    frames = _raw(ds)
     t = frames["tenures"]
     ended = t[t["tenure_id"] == "dina-secretary"].assign(
         tenure_id="gleb-secretary", person_id="gleb", office_id="council", start_lo=pd.NA, start_hi=pd.NA,
@@ -312,12 +320,6 @@ def test_a_row_known_only_by_its_end_is_in_force_from_its_first_mention(ds):
     gleb = validity.with_validity(frames)["tenures"].set_index("tenure_id").loc["gleb-secretary"]
     assert (gleb.v_lo, gleb.v_start, gleb.v_end, gleb.v_hi, gleb.end_rule) == (
         D(1911, 6, 1) - MARGIN, D(1911, 6, 1), D(1913, 1, 1), D(1913, 12, 31), "source")
-
-
-def _raw(ds) -> dict[str, pd.DataFrame]:
-    """The medium fixture's frames before the validity model (to change a row and run it again)."""
-    return {k: v.drop(columns=[c for c in v.columns if c.startswith("v_") or c in ("end_rule", "end_by")],
-                      errors="ignore") for k, v in ds.frames.items()}
 
 
 def _with_secretary(ds, **row) -> pd.DataFrame:
@@ -348,17 +350,7 @@ def test_two_holders_who_took_an_office_on_the_same_day_do_not_end_each_other(ds
 def test_a_successor_known_only_by_their_end_cuts_the_last_attested_days(ds):
     """Vera's secretaryship (1910, no end) is attested in 1914; Gleb held the office until 1913 (start
     unknown), so he surely held it from 1 January 1913: Vera's ends the day before, by his succession."""
-    frames = _raw(ds)
-    t = frames["tenures"]
-    extra = t[t["tenure_id"] == "dina-secretary"].assign(
-        tenure_id="gleb-secretary", person_id="gleb", start_lo=pd.NA, start_hi=pd.NA, start_precision="unknown",
-        end_lo=D(1913, 1, 1), end_hi=D(1913, 12, 31), end_precision="year")
-    frames["tenures"] = pd.concat([t, extra], ignore_index=True)
-    events = frames["events"].copy()
-    events.loc[events["event_id"] == "left-congress-1925", ["date_lo", "about"]] = [D(1914, 6, 1),
-                                                                                   "tenures:vera-secretary"]
-    frames["events"] = events
-    vera = validity.with_validity(frames)["tenures"].set_index("tenure_id").loc["vera-secretary"]
+    vera = validity.with_validity(_gleb_known_by_his_end(ds, D(1914, 6, 1)))["tenures"].set_index("tenure_id").loc["vera-secretary"]
     assert (vera.v_end, vera.v_hi, vera.end_rule, vera.end_by) == (
         D(1912, 12, 31), D(1912, 12, 31), "successor", "gleb-secretary")
 
