@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from ..core.validate import split_list
+from .markup import markdown
 
 
 def scenes(ds) -> list[dict]:
@@ -15,6 +16,13 @@ def scenes(ds) -> list[dict]:
     if "scenes" not in ds.cache:
         ds.cache["scenes"] = _scenes(ds)
     return copy.deepcopy(ds.cache["scenes"])
+
+
+def captions(ds) -> list[list]:
+    """Each scene's caption as elements (markup.markdown), in scene order, worked out once per build."""
+    if "captions" not in ds.cache:
+        ds.cache["captions"] = [markdown(s["caption"]) for s in scenes(ds)]
+    return ds.cache["captions"]
 
 
 def _scenes(ds) -> list[dict]:

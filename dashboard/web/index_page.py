@@ -13,7 +13,6 @@ Dash also signs a per-load token into the page (`end_id`) for background callbac
 from __future__ import annotations
 
 import gzip
-import threading
 
 from dash import Dash
 from flask import Response, request
@@ -23,18 +22,17 @@ ENDPOINTS = ("/", "/<path:path>")
 
 
 class IndexPage:
-    """The page's HTML and its gzip, made on first use (two threads may both make it: same bytes)."""
+    """The page's HTML and its gzip, made on first use (two threads may both make it: the same bytes, and
+    the assignment is atomic)."""
 
     def __init__(self, app: Dash):
         self.app = app
-        self._lock = threading.Lock()
         self._body: tuple[bytes, bytes] | None = None
 
     def body(self) -> tuple[bytes, bytes]:
         if self._body is None:
             html = self.app.index().encode("utf-8")
-            with self._lock:
-                self._body = (html, gzip.compress(html, 6))
+            self._body = (html, gzip.compress(html, 6))
         return self._body
 
     def response(self) -> Response:

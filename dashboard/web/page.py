@@ -11,7 +11,6 @@ from ..core.dates import resolve
 from ..core.schema import OFFICE_KINDS, RELATION_KINDS
 from ..views import detail, lecture, network, timeline
 from ..views import state as state_rows
-from ..views.markup import markdown
 from ..views.play import play_steps
 from ..views.timeline import MAX_LANES
 from . import exports, markup, payload, viewdata
@@ -211,8 +210,9 @@ def _stores(m: PageModel) -> list:
         dcc.Store(id="selection", data=state.sel),
         dcc.Store(id="url-written"),
         dcc.Store(id="view-meta", data=_view_meta(state)),
-        # Captions arrive as elements (views/markup.py, `markdown`), so the page needs no Markdown renderer.
-        dcc.Store(id="scenes", data=[{**s, "caption": markup.component(markdown(s["caption"]))} for s in m.scenes]),
+        # Captions arrive as elements (views/lecture.captions), so the page needs no Markdown renderer.
+        dcc.Store(id="scenes", data=[{**s, "caption": markup.component(c)}
+                                     for s, c in zip(m.scenes, lecture.captions(m.ds))]),
         dcc.Store(id="scene-index", data=m.scene or 0),
         dcc.Store(id="focus", data=m.focus),
         dcc.Store(id="present", data=state.present),
