@@ -332,33 +332,93 @@
     cy.on("mouseout", "node", function (e) { e.target.removeClass("hover"); });
   }
 
-  /* Elements as the page first draws them: with the day's classes, so they are styled once. */
-  function elementsAt(elements, day, payload, layers) {
-    return NS().withClasses(elements, NS().classesAt(elements, day, shownLayers(layers), payload.memberships || [], sceneFocus));
+  /* The network's elements, all of them as Python sent them (`net.elements`), while cytoscape holds only
+     those drawn at the day: hidden ones still cost cytoscape on every frame (their bounds, their z-order),
+     and at x100 8,000 of them made a cursor move about twice as slow and the first paint 1.5 s longer
+     (bench/run). Elements go straight to cytoscape, not through the component's `elements` property, which
+     dash-cytoscape copies back to Dash whole on every addition. A node taken out keeps its position
+     (`moved`: a re-run layout or a drag survives the cursor). */
+  var net = {payload: null, elements: [], moved: {}, memberships: [], ego: null, drawn: 0};
+
+  function everyoneShown(everyone) { return Array.isArray(everyone) && everyone.length > 0 && !presenting(); }
+
+  /* An element as cytoscape takes it: where it was last, with the ego view's class. */
+  function asDrawn(e) {
+    var id = e.data.id, ego = NS().egoClasses(id, e.data.source === undefined, net.ego);
+    if (!ego.length && !net.moved[id]) return e;
+    var out = Object.assign({}, e);
+    if (ego.length) out.classes = (e.classes ? e.classes + " " : "") + ego.join(" ");
+    if (net.moved[id]) out.position = net.moved[id];
+    return out;
   }
 
-  /* A cursor move: only the elements whose state changes are touched. */
-  function showDay(day, payload, layers) {
+  /* Cytoscape made to hold what is drawn at `day`, each element with its classes then: only the elements
+     whose state changes are touched. */
+  function showDay(day, layers, everyone) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
-    if (!cy || !payload) return;
-    var all = cy.elements();
-    var want = NS().classesAt(all.map(function (e) { return {data: e.data()}; }), day, shownLayers(layers),
-                            payload.memberships || [], sceneFocus);
+    if (!cy) return;
+    var want = NS().classesAt(net.elements, day, shownLayers(layers), net.memberships, sceneFocus);
+    var drawn = NS().drawnIds(net.elements, want, everyoneShown(everyone));
+    var held = {};
+    cy.elements().forEach(function (e) { held[e.id()] = true; });
+    var change = NS().drawnChanges(net.elements, held, drawn);
     cy.batch(function () {
-      all.forEach(function (e) {
-        var change = NS().classChanges(e.classes(), want[e.id()] || []);
-        if (change.remove.length) e.removeClass(change.remove.join(" "));
-        if (change.add.length) e.addClass(change.add.join(" "));
+      var out = cy.collection();
+      change.remove.forEach(function (id) {
+        var e = cy.getElementById(id);
+        if (e.isNode()) net.moved[id] = Object.assign({}, e.position());
+        out.merge(e);
       });
+      cy.remove(out);
+      cy.elements().forEach(function (e) {
+        var c = NS().classChanges(e.classes(), want[e.id()] || []);
+        if (c.remove.length) e.removeClass(c.remove.join(" "));
+        if (c.add.length) e.addClass(c.add.join(" "));
+      });
+      if (change.add.length) cy.add(NS().withClasses(change.add, want).map(asDrawn));
     });
+    if (change.add.length) cy._nameFont = null;  // the newcomers take the names' size too (declutter)
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
-    // An empty panel says why, rather than look broken.
+    // An empty panel says why, rather than look broken (cytoscape holds only who is drawn).
     var empty = document.getElementById("network-empty");
-    if (empty) empty.hidden = cy.nodes(":visible").length > 0;
+    if (empty) empty.hidden = cy.nodes().length > 0;
     hookLabels();
     declutterSoon();
   }
+
+  /* New elements (a dataset's, or a filter's): cytoscape is emptied and given those drawn at the day,
+     once the component is there. */
+  function drawNetwork(payload, filter, day, layers, everyone) {
+    var keep = filter ? new Set(filter) : null;
+    net.elements = keep ? payload.elements.filter(function (e) { return keep.has(e.data.id); }) : payload.elements;
+    if (payload !== net.payload) net.moved = {};
+    net.payload = payload;
+    net.memberships = payload.memberships || [];
+    var tries = 0;
+    (function draw() {
+      var cy = cyOf();
+      if (!cy) { if (++tries < 100) setTimeout(draw, 50); return; }
+      if (!cy._echoOff) {
+        // dash-cytoscape copies every element back to Dash (its `elements` property) on each addition, removal
+        // or drag: 8,000 of them at x100, for nothing here, and a copy its own update would add again.
+        cy.off("add remove dragfree");
+        cy._echoOff = true;
+      }
+      cy.batch(function () { cy.elements().remove(); });
+      showDay(tries && cursorDay !== null ? cursorDay : day, layers, everyone);  // the cursor may have moved
+    })();
+  }
+
+  // For lecture.js (a scene frames its people at its own day): every element sent, drawn or not, and where
+  // a node is (or was last drawn).
+  window.networkElements = {
+    all: function () { return net.elements; },
+    position: function (e) {
+      var cy = cyOf(), held = cy && cy.getElementById(e.data.id);
+      return held && held.length ? held.position() : net.moved[e.data.id] || e.position;
+    }
+  };
 
   /* A click (or Enter, or Space) on a row's button, in the table view or the change panel, opens its detail
      through the server (views.show_detail). */
@@ -420,11 +480,11 @@
         if (open && !loaded) fetchInto(url, "table-data", "The table view could not be loaded: reload the page.");
         return no();
       },
-      showNetwork: function (payload, filter, day, layers) {
+      showNetwork: function (payload, filter, day, layers, everyone) {
         if (!payload || !payload.elements) return no();
-        var keep = filter ? new Set(filter) : null;
-        var shown = keep ? payload.elements.filter(function (e) { return keep.has(e.data.id); }) : payload.elements;
-        return elementsAt(shown, day, payload, layers);
+        drawNetwork(payload, filter, day, layers, everyone);
+        net.drawn += 1;
+        return net.drawn;  // network-drawn: what waits for the elements (frameScene, applyEgo) runs after
       },
       moveCursor: function (day, person, layers, everyone, base, open, table, focus, _present, payload, typed) {
         if (day === null || day === undefined || !payload) return [no(), no(), no(), no(), no(), no(), no(), no()];
@@ -434,7 +494,7 @@
         labelFirst = sceneFocus.concat(person ? [person] : []);
         // A new selection changes only the stylesheet (and the label order); anything else, the day's classes.
         if (trigger === "selection") declutterSoon();
-        else { moveLine(day); writeDate(day); showDay(day, payload, layers); noteStop(day); }
+        else { moveLine(day); writeDate(day); showDay(day, layers, everyone); noteStop(day); }
         var thumb = document.querySelector("#cursor [role=slider]");
         if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
@@ -445,11 +505,6 @@
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
                 t ? t.offices : no(), t ? t.relations : no(), t ? t.memberships : no(), t ? t.events : no(),
                 t ? "The state on " + label(day) : no()];
-      },
-      elementsChanged: function (_elements, day, payload, layers) {
-        // New elements come with their day's classes; the cursor may have moved while they were drawn.
-        window.requestAnimationFrame(function () { showDay(day, payload, layers); });
-        return no();
       },
       stripDrawn: function (_figure, day) {
         // A new strip: once plotly has drawn it, the lanes' range and the cursor on it (and again after
@@ -478,18 +533,15 @@
       },
       applyEgo: function (view) {
         // Ids from Python (web/paths.py): who stays around the selected person, and the path to a second one.
+        net.ego = view && (view.keep || view.path) ? view : null;
         var cy = cyOf();
         if (!cy) return no();
         cy.batch(function () {
           cy.elements(".outside, .onpath").removeClass("outside onpath");
-          if (view && view.keep) {
-            var nodes = new Set(view.keep.nodes), edges = new Set(view.keep.edges);
-            cy.nodes().forEach(function (n) { if (!nodes.has(n.id())) n.addClass("outside"); });
-            cy.edges().forEach(function (e) { if (!edges.has(e.id())) e.addClass("outside"); });
-          }
-          if (view && view.path) {
-            view.path.nodes.concat(view.path.edges).forEach(function (id) {
-              cy.getElementById(id).removeClass("outside").addClass("onpath");
+          if (net.ego) {
+            cy.elements().forEach(function (e) {
+              var c = NS().egoClasses(e.id(), e.isNode(), net.ego);
+              if (c.length) e.addClass(c[0]);
             });
           }
         });

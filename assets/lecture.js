@@ -35,23 +35,30 @@
     }
   }
 
+  // How far a person's node and name reach from their position, in model units (views/network.py: a node
+  // 26 wide, its name below it): the box framed around people who may not be drawn yet at the cursor's day.
+  var NODE_REACH = 40;
+
   /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
      network at once has labels too small to read from the back of a room. */
   function zoomTo(people, day, padding, memberships, layers) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
-    if (!cy || !cy.nodes().length) return;
+    var net = window.networkElements;  // dashboard.js: every element, drawn at the cursor's day or not
+    if (!cy || !net || !net.all().length) return;
     // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
-    var classes = window.networkState.classesAt(cy.elements().map(function (e) { return {data: e.data()}; }), day,
-                                                layers || ["political"], memberships || [], people);
-    var drawn = function (n) { return window.networkState.isDrawn(classes[n.id()] || []); };
-    var target = cy.nodes().filter(function (n) { return people.indexOf(n.id()) >= 0 && drawn(n); });
-    if (!target.length) target = cy.nodes().filter(drawn);
+    var elements = net.all();
+    var classes = window.networkState.classesAt(elements, day, layers || ["political"], memberships || [], people);
+    var drawn = elements.filter(function (e) {
+      return e.data.source === undefined && window.networkState.isDrawn(classes[e.data.id] || []);
+    });
+    var target = drawn.filter(function (e) { return people.indexOf(e.data.id) >= 0; });
+    if (!target.length) target = drawn;
     if (!target.length) return;
     // A margin for their ties; the frame shows no empty margin where others are drawn (network_view.js).
     var pad = padding === undefined ? Math.min(cy.width(), cy.height()) / 6 : padding;
-    var view = window.networkView.frame(target.boundingBox(), cy.nodes().filter(drawn).boundingBox(), cy.width(),
-                                        cy.height(), pad, cy.minZoom());
+    var box = function (nodes) { return window.networkView.around(nodes.map(net.position), NODE_REACH); };
+    var view = window.networkView.frame(box(target), box(drawn), cy.width(), cy.height(), pad, cy.minZoom());
     cy.stop();
     cy.animate({zoom: view.zoom, pan: view.pan}, {duration: 300});
   }

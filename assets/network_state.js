@@ -80,6 +80,38 @@
     });
   }
 
+  /* Which elements cytoscape holds at the day (`want`: id -> classes, from `classesAt`): the people drawn
+     then (with `everyone`, every person sent) and the ties shown between two of them. id -> true. */
+  function drawnIds(elements, want, everyone) {
+    var out = {};
+    elements.forEach(function (e) {
+      if (e.data.source === undefined && (everyone || isDrawn(want[e.data.id] || []))) out[e.data.id] = true;
+    });
+    elements.forEach(function (e) {
+      var d = e.data;
+      if (d.source !== undefined && (want[d.id] || []).indexOf("off") < 0 && out[d.source] && out[d.target]) out[d.id] = true;
+    });
+    return out;
+  }
+
+  /* What cytoscape must change to hold what is drawn: the ids it holds (`held`: id -> true) that are not
+     drawn (`drawn`, from `drawnIds`), and the elements (as sent) that are drawn but not held. */
+  function drawnChanges(elements, held, drawn) {
+    return {remove: Object.keys(held).filter(function (id) { return !drawn[id]; }),
+            add: elements.filter(function (e) { return drawn[e.data.id] && !held[e.data.id]; })};
+  }
+
+  /* The ego view's class for an element (`view` from web/paths.py: {keep: {nodes, edges}, path: {nodes,
+     edges}}, either may be missing): `onpath` on the path to the second person, else `outside` when it is
+     not around the selected one. */
+  function egoClasses(id, isNode, view) {
+    if (!view) return [];
+    var path = view.path, keep = view.keep;
+    if (path && (path.nodes.indexOf(id) >= 0 || path.edges.indexOf(id) >= 0)) return ["onpath"];
+    if (keep && (isNode ? keep.nodes : keep.edges).indexOf(id) < 0) return ["outside"];
+    return [];
+  }
+
   var STATE_CLASS = /^(off|gone|alone|uncertain|fc\d+)$/;
 
   /* What a cursor move changes on an element that has the classes `has` (its others, such as the selection's,
@@ -186,7 +218,8 @@
 
   var api = {status: status, factionAt: factionAt, factionColours: factionColours, edgeClasses: edgeClasses,
              nodeClasses: nodeClasses, classesAt: classesAt, withClasses: withClasses, classChanges: classChanges,
-             isDrawn: isDrawn, placeLabels: placeLabels, overlapping: overlapping, placeClass: placeClass,
+             isDrawn: isDrawn, drawnIds: drawnIds, drawnChanges: drawnChanges,
+             egoClasses: egoClasses, placeLabels: placeLabels, overlapping: overlapping, placeClass: placeClass,
              rescuePlace: rescuePlace, PLACES: PLACES};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkState = api;

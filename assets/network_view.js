@@ -48,6 +48,13 @@
     return inner.x1 >= outer.x1 && inner.x2 <= outer.x2 && inner.y1 >= outer.y1 && inner.y2 <= outer.y2;
   }
 
+  /* The box around points ({x, y}) with `reach` on every side: {x1, y1, x2, y2}. */
+  function around(points, reach) {
+    var xs = points.map(function (p) { return p.x; }), ys = points.map(function (p) { return p.y; });
+    return {x1: Math.min.apply(null, xs) - reach, y1: Math.min.apply(null, ys) - reach,
+            x2: Math.max.apply(null, xs) + reach, y2: Math.max.apply(null, ys) + reach};
+  }
+
   /* The zoom and pan that frame box `target` (model units, {x1, y1, x2, y2}) in a `width` x `height` panel
      with `pad` pixels around it, no closer than 1x (the layout leaves room for names at that scale) nor
      farther than `minZoom`. Centred on the target, but moved as far as it takes to show no empty margin
@@ -63,7 +70,7 @@
     return {zoom: zoom, pan: {x: width / 2 - cx * zoom, y: height / 2 - cy * zoom}};
   }
 
-  var api = {selector: selector, styleRules: styleRules, nameFont: nameFont, contains: contains, frame: frame};
+  var api = {selector: selector, styleRules: styleRules, nameFont: nameFont, contains: contains, around: around, frame: frame};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.networkView = api;
 })(typeof window !== "undefined" ? window : this);

@@ -131,7 +131,7 @@ def main() -> None:
         a = paint_times(d, app_url, READY_APP, args.runs)
         # Sweep the cursor across the years the network's relations span.
         first, last = d.execute_script("""
-            const n = document.getElementById('network')._cyreg.cy.edges().map(e => e.data('lo'))
+            const n = window.networkElements.all().filter(e => e.data.source).map(e => e.data.lo)
               .filter(v => v > -1000000);
             return [Math.min(...n), Math.max(...n)];""")
         step = max(1, (last - first) // args.moves)

@@ -15,12 +15,11 @@ callbacks.client("loadData", Output("payload", "data"), Input("data-url", "data"
 callbacks.client("loadTable", Output("table-data", "data"), Input("table-open", "data"),
                  State("table-url", "data"), State("table-data", "data"))
 
-callbacks.client("showNetwork", Output("network", "elements"), Input("payload", "data"),
-                 Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"))
-
-callbacks.client("elementsChanged", Output("network", "className"), Input("network", "elements"),
-                 State("cursor", "value"), State("payload", "data"), State("layers", "value"),
-                 prevent_initial_call=True)
+# The elements go to cytoscape directly (assets/dashboard.js, `drawNetwork`); `network-drawn` counts the times,
+# for what must wait for them (the scene's framing, the ego view).
+callbacks.client("showNetwork", Output("network-drawn", "data"), Input("payload", "data"),
+                 Input("net-filter", "data"), State("cursor", "value"), State("layers", "value"),
+                 State("everyone", "value"))
 
 # Everything a cursor move changes, in one callback: each extra callback costs a dispatch.
 callbacks.client(

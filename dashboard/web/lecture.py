@@ -32,7 +32,7 @@ callbacks.client(
 callbacks.client(
     "frameScene",
     Output("url-written", "data", allow_duplicate=True),
-    Input("network", "elements"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
+    Input("network-drawn", "data"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
     State("payload", "data"), State("layers", "value"),
     prevent_initial_call=True,
 )

@@ -203,6 +203,7 @@ def _stores(m: PageModel) -> list:
         # The network's elements and the cursor's bounds come as a cached file after the page (viewdata.py).
         dcc.Store(id="data-url", data=viewdata.url(m.entry)),
         dcc.Store(id="payload"),
+        dcc.Store(id="network-drawn"),  # how many times the elements were drawn (web/cursor.py)
         dcc.Store(id="table-url", data=viewdata.url(m.entry, "table")),
         dcc.Store(id="table-data"),
         dcc.Store(id="net-filter", data=network.visible(ds, state.groups, state.rels)),

@@ -68,4 +68,4 @@ def narrow(person, depth, target, _stops, layers, cursor, meta):
     return out or None, said
 
 
-callbacks.client("applyEgo", Output("path-text", "title"), Input("ego-view", "data"), Input("network", "elements"))
+callbacks.client("applyEgo", Output("path-text", "title"), Input("ego-view", "data"), Input("network-drawn", "data"))

@@ -81,6 +81,36 @@ test("isDrawn: neither gone nor alone", () => {
   assert.equal(ns.isDrawn(["alone", "uncertain"]), false);
 });
 
+test("drawnIds: the people drawn at the day and the ties shown between two of them; everyone on request", () => {
+  const elements = [{data: {id: "a"}}, {data: {id: "b"}}, {data: {id: "c"}},
+                    {data: {id: "ab", source: "a", target: "b"}}, {data: {id: "bc", source: "b", target: "c"}},
+                    {data: {id: "ac", source: "a", target: "c"}}];
+  const want = {a: ["uncertain"], b: [], c: ["gone"], ab: ["uncertain"], bc: [], ac: ["off"]};
+  assert.deepEqual(ns.drawnIds(elements, want), {a: true, b: true, ab: true});
+  // With everyone, the people not drawn are too, and so are the ties shown between them; never one that is off.
+  assert.deepEqual(ns.drawnIds(elements, want, true), {a: true, b: true, c: true, ab: true, bc: true});
+  assert.deepEqual(ns.drawnIds(elements, {a: ["alone"], b: ["alone"], c: []}), {c: true});
+});
+
+test("drawnChanges: what cytoscape holds and is no longer drawn, and what is drawn and not held", () => {
+  const a = {data: {id: "a"}}, b = {data: {id: "b"}}, ab = {data: {id: "ab", source: "a", target: "b"}};
+  assert.deepEqual(ns.drawnChanges([a, b, ab], {a: true, ab: true}, {a: true, b: true}), {remove: ["ab"], add: [b]});
+  assert.deepEqual(ns.drawnChanges([a, b, ab], {}, {}), {remove: [], add: []});
+  assert.deepEqual(ns.drawnChanges([a, b], {a: true, b: true}, {a: true, b: true}), {remove: [], add: []});
+});
+
+test("egoClasses: on the path, else outside the neighbourhood kept, else nothing", () => {
+  const view = {keep: {nodes: ["a", "b"], edges: ["ab"]}, path: {nodes: ["c"], edges: ["bc"]}};
+  assert.deepEqual(ns.egoClasses("a", true, view), []);
+  assert.deepEqual(ns.egoClasses("ab", false, view), []);
+  assert.deepEqual(ns.egoClasses("d", true, view), ["outside"]);
+  assert.deepEqual(ns.egoClasses("a", false, view), ["outside"]);  // an edge's id is looked up among edges
+  assert.deepEqual(ns.egoClasses("c", true, view), ["onpath"]);
+  assert.deepEqual(ns.egoClasses("bc", false, view), ["onpath"]);
+  assert.deepEqual(ns.egoClasses("d", true, {path: {nodes: ["c"], edges: []}}), []);
+  assert.deepEqual(ns.egoClasses("d", true, null), []);
+});
+
 test("placeLabels: below the node if free, else above, right, left, a corner; hidden if nowhere", () => {
   const node = (id, x, y, rank, w = 40) => ({id, rank, node: {x1: x - 5, y1: y - 5, x2: x + 5, y2: y + 5}, w, h: 10});
   // Alone in the middle: below.

@@ -45,6 +45,11 @@ test("nameFont: the slide's type, larger when zoomed out, wrapping at the same w
   assert.equal(nv.nameFont(present, 18, 0.5)["font-size"] * 0.5, 18);  // 18 px on screen
 });
 
+test("around: the points' box with the reach on every side", () => {
+  assert.deepEqual(nv.around([{x: 0, y: 10}, {x: 100, y: -20}, {x: 50, y: 5}], 40), {x1: -40, y1: -60, x2: 140, y2: 50});
+  assert.deepEqual(nv.around([{x: 3, y: 4}], 0), {x1: 3, y1: 4, x2: 3, y2: 4});
+});
+
 test("contains: inside, on the edge, or past it", () => {
   const view = {x1: 0, y1: 0, x2: 100, y2: 50};
   assert.equal(nv.contains(view, {x1: 10, y1: 10, x2: 90, y2: 40}), true);

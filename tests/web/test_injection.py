@@ -146,7 +146,7 @@ def _open(dash_duo, dataset, query=""):
 
 
 def test_payloads_render_as_text(dash_duo, hostile):
-    _open(dash_duo, hostile)
+    _open(dash_duo, hostile, "date=1924-06-01")
 
     # Everything the page shows at load: filters, legend, footer.
     page = _text(dash_duo, "#react-entry-point")
@@ -166,11 +166,11 @@ def test_payloads_render_as_text(dash_duo, hostile):
     assert any(name in detail for name in NAMES.values())
     _assert_not_pwned(dash_duo, "clicking a bar")
 
-    # A network node.
+    # A network node (Stalin is drawn on 1 June 1924: his alliance with Zinoviev).
     dash_duo.driver.execute_script(
         "var cy = document.getElementById('network')._cyreg.cy;"
         "cy.nodes().filter(n => n.id() === 'stalin').emit('tap');")
-    dash_duo.wait_for_contains_text("#detail", "Stalin", timeout=10)
+    until(lambda: CELLS["people"]["note"] in _text(dash_duo, "#detail"), message="Stalin's detail did not open")
     detail = _text(dash_duo, "#detail")
     for payload in (NAMES["stalin"], CELLS["people"]["note"], CELLS["people"]["quote"], SVG, JS_URL, ALERT):
         assert payload in detail, (payload, detail)
