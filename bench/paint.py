@@ -28,7 +28,10 @@ const done = arguments[arguments.length - 1];
   const gd = document.querySelector('#timeline .js-plotly-plot');
   const el = document.getElementById('network');
   const cy = el && el._cyreg && el._cyreg.cy;
-  if (gd && gd.querySelector('.bars .point') && cy && cy.nodes().length && cy.nodes()[0].renderedPosition().x) {
+  // The network has drawn the day: cytoscape holds only who is drawn then, which may be no one.
+  const net = window.networkElements;
+  const drawn = cy && net && net.all().length && el.dataset.day && (!cy.nodes().length || cy.nodes()[0].renderedPosition().x);
+  if (gd && gd.querySelector('.bars .point') && drawn) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now())));
   } else { setTimeout(poll, 5); }
 })();
