@@ -74,12 +74,15 @@
   }
 
   /* The lanes, the axis above them and the metrics strip take the lane names' column that suits the
-     screen's width (computed in Python: views/timeline.py, `fit`), when drawn and when the window turns. */
+     screen's width (computed in Python: views/timeline.py, `fit`), when drawn and when the window turns; a
+     slide shows as many lanes as its panel's height lets it name (`slide_fit`). */
   function fitScreen() {
     if (!window.Plotly) return;
     [graphDiv(), document.querySelector("#timeline-axis .js-plotly-plot"), stripDiv()].forEach(function (gd) {
       if (!gd || !gd.layout) return;
-      var change = window.timelineCursor.fitWidth(gd.layout, window.innerWidth);
+      var plot = gd._fullLayout && gd._fullLayout._size;
+      var change = Object.assign(window.timelineCursor.fitWidth(gd.layout, window.innerWidth),
+                                 plot ? window.timelineCursor.fitSlide(gd.layout, plot.h) : {});
       if (Object.keys(change).length) Plotly.relayout(gd, change);
     });
   }

@@ -59,7 +59,19 @@
     return layout.margin && layout.margin.l === want["margin.l"] ? {} : want;
   }
 
-  var api = {nextPlay: nextPlay, stopPair: stopPair, sweep: sweep, barOutlines: barOutlines, fitWidth: fitWidth};
+  /* The relayout that shows as many of a slide's lanes as fit its plot, `height` px tall, from the steps Python
+     gave it (`layout.meta.slide`, views/timeline.py `slide_fit`, most lanes first: each keeps the top `lanes`
+     lanes, whose names need `need` px a lane); the fewest when none fits; {} when it shows them already. */
+  function fitSlide(layout, height) {
+    var steps = layout && layout.meta && layout.meta.slide;
+    if (!steps || !steps.length || !(height > 0)) return {};
+    var pick = steps.find(function (s) { return height / (s.lanes + 0.2) >= s.need; }) || steps[steps.length - 1];
+    var now = layout.yaxis && layout.yaxis.range, want = pick.relayout["yaxis.range"];
+    return now && now[0] === want[0] && now[1] === want[1] ? {} : pick.relayout;
+  }
+
+  var api = {nextPlay: nextPlay, stopPair: stopPair, sweep: sweep, barOutlines: barOutlines, fitWidth: fitWidth,
+             fitSlide: fitSlide};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.timelineCursor = api;
 })(typeof window !== "undefined" ? window : this);

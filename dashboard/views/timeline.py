@@ -44,6 +44,21 @@ def fit(wide: dict, narrow: dict) -> dict:
     return {"below": NARROW_PX, "wide": wide, "narrow": narrow}
 
 
+def slide_fit(ticktext: list[str], font_size: int, more: int, noun: str) -> list[dict]:
+    """How a slide's lanes shrink to fit a short panel (a 1024x768 projector): for each count of lanes, from
+    all down to the events lane and one more, the px a lane needs for its names (the most lines among those
+    shown) and the relayout that shows only the top ones and counts the rest. The browser takes the first
+    that fits (assets/timeline_cursor.js, `fitSlide`)."""
+    n, steps = len(ticktext), []
+    for k in range(n, min(n, 2) - 1, -1):
+        lines = max(t.count("<br>") + 1 for t in ticktext[:k])
+        hidden = more + n - k
+        steps.append({"lanes": k, "need": round(lines * font_size * 1.25 + 4),
+                      "relayout": {"yaxis.range": [n - k - 0.6, n - 0.4],
+                                   "xaxis.title.text": f"+{hidden} more {noun}" if hidden else None}})
+    return steps
+
+
 def lane_pages(n_lanes: int) -> int:
     return max(1, -(-n_lanes // MAX_LANES))
 
@@ -363,6 +378,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
     def lane_text(width: int) -> list[str]:
         return [wrap(esc(PAGED_EVENTS if c == EVENTS_LANE and pages > 1 else c), width) for c in categories]
 
+    noun = "offices" if lanes == "office" else "people"
     # Lanes fill the plot exactly (autorange pads markers by two lanes above and below).
     # The overview (range slider) triples render time and sits below all the lanes: off unless asked for.
     show_overview = bool(overview)
@@ -380,14 +396,14 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         hoverlabel={"font": {"size": font_size}},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages,
-              **({} if fill else {"fit": fit({"margin.l": LANE_LABEL_PX, "yaxis.ticktext": lane_text(28)},
+              **({"slide": slide_fit(lane_text(22), font_size, left_out, noun)} if fill else {"fit": fit({"margin.l": LANE_LABEL_PX, "yaxis.ticktext": lane_text(28)},
                                              {"margin.l": NARROW_LABEL_PX, "yaxis.ticktext": lane_text(NARROW_WRAP)})})},
         # Date ticks stay horizontal: a slide has room for a few, read across the room.
         xaxis={"type": "date", "showgrid": True, "gridcolor": "#E3E3E3", "tickangle": 0,
                "showticklabels": bool(fill), **(slide_ticks(window) if fill else {}),
                "range": [ms(window[0]), ms(window[1] + 1)] if window else None,
                "rangeslider": {"visible": show_overview, "thickness": 0.06},
-               "title": {"text": f"+{left_out} more {'offices' if lanes == 'office' else 'people'}" if left_out else None,
+               "title": {"text": f"+{left_out} more {noun}" if left_out else None,
                          "font": {"size": font_size - 4, "color": "#444444"}, "standoff": 4},
                "automargin": True},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": categories[::-1],

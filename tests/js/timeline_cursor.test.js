@@ -57,3 +57,14 @@ test("fitWidth: a phone gets the narrow column of lane names, a wider screen the
   assert.deepEqual(tc.fitWidth({margin: {l: 10}, meta: {}}, 390), {});  // a slide: no such layouts
   assert.deepEqual(tc.fitWidth(undefined, 390), {});
 });
+
+test("fitSlide: the most lanes whose names fit the plot's height, the fewest when none does, nothing when shown", () => {
+  const step = (lanes, need) => ({lanes, need, relayout: {"yaxis.range": [5 - lanes - 0.6, 4.6], "xaxis.title.text": lanes < 5 ? `+${5 - lanes} more offices` : null}});
+  const layout = {meta: {slide: [step(5, 59), step(4, 59), step(3, 59), step(2, 59)]}, yaxis: {range: [-0.6, 4.6]}};
+  assert.deepEqual(tc.fitSlide(layout, 400), {});  // 400 / 5.2 = 77 px a lane: all five fit, as drawn
+  assert.deepEqual(tc.fitSlide(layout, 230), {"yaxis.range": [1.4, 4.6], "xaxis.title.text": "+2 more offices"});
+  assert.deepEqual(tc.fitSlide(layout, 60), {"yaxis.range": [2.4, 4.6], "xaxis.title.text": "+3 more offices"});
+  assert.deepEqual(tc.fitSlide({meta: layout.meta, yaxis: {range: [1.4, 4.6]}}, 230), {});
+  assert.deepEqual(tc.fitSlide({meta: {}}, 230), {});
+  assert.deepEqual(tc.fitSlide(layout, 0), {});
+});

@@ -133,6 +133,25 @@ def test_presentation_keeps_a_few_lanes_focus_first_and_counts_the_rest(ds, monk
     assert timeline.figure(ds, fill=True, window=window).layout.xaxis.title.text is None
 
 
+def test_a_slide_offers_fewer_lanes_for_a_short_panel_counting_the_ones_it_hides(ds, monkeypatch):
+    monkeypatch.setattr(timeline, "PRESENT_LANES", 3)
+    window = (D(1917, 1, 1), D(1953, 12, 31))
+    fig = timeline.figure(ds, fill=True, window=window, font_size=22)
+    steps, n = fig.layout.meta["slide"], len(fig.layout.yaxis.categoryarray)
+    assert [s["lanes"] for s in steps] == list(range(n, 1, -1))
+    # All of them: the figure's own range; fewer: the top lanes (the events lane first) and the rest counted.
+    assert steps[0]["relayout"]["yaxis.range"] == list(fig.layout.yaxis.range)
+    assert steps[0]["relayout"]["xaxis.title.text"] == fig.layout.xaxis.title.text
+    top = steps[-1]["relayout"]
+    assert top["yaxis.range"] == [n - 2.6, n - 0.4]
+    assert top["xaxis.title.text"] == f"+{n - 2} more offices"
+    # A lane named on two lines needs room for two lines of the slide's type.
+    two = [t.count("<br>") for t in fig.layout.yaxis.ticktext]
+    assert max(two) == 1 and steps[0]["need"] == round(2 * 22 * 1.25 + 4)
+    assert timeline.slide_fit(["Events", "Short"], 20, 0, "people")[0]["need"] == round(20 * 1.25 + 4)
+    assert timeline.slide_fit(["Events", "Short"], 20, 3, "people")[0]["relayout"]["xaxis.title.text"] == "+3 more people"
+
+
 @pytest.mark.parametrize("days, dtick, fmt", [(300, "M6", "%b %Y"), (420, "M12", "%Y"), (3 * 365, "M12", "%Y"),
                                               (40 * 365, "M240", "%Y"), (50, "M1", "%b %Y")])
 def test_slide_ticks_are_few_and_horizontal(ds, days, dtick, fmt):

@@ -5,7 +5,7 @@ import struct
 import xml.etree.ElementTree as ET
 
 import pytest
-from pages import until, wait_for_day
+from pages import set_size, until, wait_for_day
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -78,6 +78,39 @@ def test_whole_lecture_by_keys(dash_duo, name):
     _press(dash_duo, Keys.END)
     dash_duo.wait_for_text_to_equal("#scene-progress", f"{len(scenes)} / {len(scenes)}")
     assert [e for e in dash_duo.get_logs() or [] if e["level"] == "SEVERE"] == []
+
+
+# The lanes' names on a slide as drawn: their boxes (top to bottom), the note of lanes left out, and the
+# count of all the lanes the slide could show (its fewest-lanes step counts all but one).
+SLIDE_LANES = r"""
+const gd = document.querySelector('#timeline .js-plotly-plot');
+const boxes = Array.from(gd.querySelectorAll('.ytick text')).map(t => t.getBoundingClientRect())
+  .filter(b => b.height > 0).map(b => ({top: b.top, bottom: b.bottom})).sort((a, b) => a.top - b.top);
+const steps = gd.layout.meta.slide, last = steps[steps.length - 1].relayout['xaxis.title.text'];
+const note = gd.layout.xaxis.title && gd.layout.xaxis.title.text;
+return {boxes, more: note ? +note.match(/\d+/)[0] : 0, all: +last.match(/\d+/)[0] + 1};
+"""
+
+
+# Viewports: a 1024x768 and a 1280x720 projector with the browser's bars (not full screen), and a full-HD one.
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 580), (1920, 1080)])
+def test_a_slide_shows_only_the_lanes_whose_names_fit_and_counts_the_rest(dash_duo, size):
+    """Scene 3 of the Soviet lecture has two-line office names: in a 1024x768 projector's browser window four
+    lanes of them overlapped. The slide keeps as many as its panel can name (views/timeline.py, `slide_fit`)."""
+    dash_duo.start_server(create_app(DATASETS["soviet"], ROOT / "data"))
+    set_size(dash_duo, *size)
+    dash_duo.driver.get(dash_duo.server_url + "/scene/3?present=1")
+    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+
+    def apart():
+        lanes = dash_duo.driver.execute_script(SLIDE_LANES)
+        b = lanes["boxes"]
+        return lanes if len(b) >= 2 and all(x["bottom"] <= y["top"] for x, y in zip(b, b[1:])) else None
+    lanes = until(apart, 15, lambda: f"lane names overlap at {size}: {dash_duo.driver.execute_script(SLIDE_LANES)}")
+    # The events lane and at least one office, and every lane not drawn is counted in the note.
+    assert len(lanes["boxes"]) - 1 + lanes["more"] == lanes["all"], lanes
+    if size == (1920, 1080):
+        assert len(lanes["boxes"]) == 5, lanes  # room for all four offices
 
 
 def test_scene_url_back_blackout_fullscreen_escape(dash_duo):
