@@ -26,7 +26,7 @@ PAGED_EVENTS = "Events of these lanes' people"
 DAY_MS = 86_400_000
 FACTION_KINDS = ("faction", "opposition", "bloc", "party")
 FONT_SIZE = 15  # the timeline's type, off a slide
-PRESENT_LANES = 4  # lanes on a projected slide: 22 px labels on two lines still fit at 1280x720
+PRESENT_LANES = 4  # lanes on a projected slide at most; fewer where its panel is too short to name them (`slide_fit`)
 SCENE_EVENT_LABELS = 2  # a scene's events that fit as text on a slide
 # The lane names' column, fixed so that the sticky date axis above the lanes (`axis_figure`) lines up with
 # them: 28 characters a line at 15 px.
