@@ -113,3 +113,30 @@ def test_a_long_list_of_spellings_folds_away_and_a_short_one_does_not():
     few = detail._aliases(["Koba", "Soso"])
     assert few["tag"] == "p" and _text(few) == "Also written: Koba, Soso"
     assert detail._aliases([]) is None
+
+
+def test_fold_drops_case_and_accents_and_transliterates_cyrillic():
+    assert search.fold("Trótsky") == "trotsky"
+    assert search.fold("Лев Троцкий") == "lev trotskii"  # й is и with a breve: the breve goes
+
+
+def test_each_spelling_family_finds_the_latin_name_alone(ds):
+    """Mini's Trotsky without his Cyrillic name and aliases: -ski, -skii, -skiy and -sky all find "Leon
+    Trotsky"; a name known only in Cyrillic is found by its Latin form."""
+    latin = ds["people"].assign(name_native="", aliases="")
+    for query in ("trotski", "trotskii", "trotskiy", "trotsky"):
+        assert search.find(latin, query)[:1] == [("trotsky", "Leon Trotsky")], query
+    cyrillic = ds["people"].assign(name="", aliases="", person_id=["p1", "p2", "p3", "p4", "p5"])
+    assert search.find(cyrillic, "lev") == [("p3", "")]
+
+
+def test_a_person_ranks_by_their_best_spelling_in_whatever_order_they_are_tried(monkeypatch):
+    """`index` gives each person's spellings as a set, in no fixed order. For "koba": Clara's spelling is it
+    (whole), Boris has it as a later word (word start), Anna inside a word; Aaron, first by name, has two
+    spellings and ranks by the better one, whichever comes first."""
+    fixed = [("clara", "Clara", ["koba"]), ("boris", "Boris", ["soso koba"]), ("anna", "Anna", ["dzhugakobashvili"])]
+    for spellings, expected in ([["dzhugakobashvili", "soso koba"], ["clara", "aaron", "boris", "anna"]],
+                                [["koba", "soso koba"], ["aaron", "clara", "boris", "anna"]]):
+        for order in (spellings, spellings[::-1]):
+            monkeypatch.setattr(search, "index", lambda _people, order=order: [("aaron", "Aaron", order), *fixed])
+            assert [pid for pid, _ in search.find(None, "koba")] == expected, order

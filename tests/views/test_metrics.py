@@ -1,9 +1,12 @@
 """Who was central when (views/metrics.py), on networks whose answers are known: a chain, a star, and a
 group that splits into two factions."""
+import itertools
+import numbers
+
 import pandas as pd
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 from dashboard.core import days
 from dashboard.core.build import load
 from dashboard.views import metrics
@@ -31,7 +34,7 @@ def test_a_star_has_everything_through_its_centre():
     found = metrics.compute(_rel(*[("hub", leaf, "patronage", 10, 20) for leaf in "pqrs"]))
     assert _at(found, "hub", 15) == (4, 1.0)
     assert all(_at(found, leaf, 15) == (1, 0.0) for leaf in "pqrs")
-    assert found["days"] == [10, 21]
+    assert found["days"] == [10, 21] and not found["sampled"]
 
 
 def test_a_split_makes_two_factions():
@@ -66,6 +69,15 @@ def test_a_faction_keeps_its_name_through_a_split_and_a_newcomer():
     assert _faction(found, "a", 250) is None  # the alliances ended on day 200
 
 
+def test_a_split_keeps_the_name_in_its_larger_part_and_new_names_go_in_member_order():
+    old = {"f1": frozenset("abcde")}
+    assert metrics.match(old, [frozenset("de"), frozenset("abc")], lambda: "new") == {
+        "f1": frozenset("abc"), "new": frozenset("de")}  # 3/5 and 2/5 of the old faction
+    counter = itertools.count(1)
+    assert metrics.match({}, [frozenset("cd"), frozenset("ab")], lambda: f"f{next(counter)}") == {
+        "f1": frozenset("ab"), "f2": frozenset("cd")}  # whatever order the components come in
+
+
 def test_factions_that_share_too_little_are_different():
     old = {"f1": frozenset("abcdefghij")}
     assert metrics.match(old, [frozenset("abc")], lambda: "new") == {"f1": frozenset("abc")}  # 3/10
@@ -77,13 +89,59 @@ def test_factions_that_share_too_little_are_different():
 def test_a_repeated_tie_counts_once_and_nothing_left_is_empty():
     found = metrics.compute(_rel(("a", "b", "alliance", 0, 10), ("b", "a", "rivalry", 0, 10)))
     assert _at(found, "a", 5) == (1, 0.0)
-    assert metrics.compute(_rel(("a", "b", "alliance", 5, 4)))["days"] == []  # never surely in force
+    assert metrics.compute(_rel(("a", "b", "alliance", 5, 4))) == {  # never surely in force
+        "days": [], "factions": [], "people": {}, "communities": [], "sampled": False}
 
 
 def test_past_the_limit_the_days_are_sampled(monkeypatch):
     monkeypatch.setattr(metrics, "MAX_DAYS", 3)
     found = metrics.compute(_rel(*[("a", f"p{i}", "alliance", i * 10, i * 10 + 5) for i in range(10)]))
-    assert found["sampled"] and len(found["days"]) == 3
+    # 20 change days (0, 6, 10, 16, ..., 90, 96): an even sample keeps the first, the middle and the last
+    assert found["sampled"] and found["days"] == [0, 50, 96]
+    exactly = metrics.compute(_rel(("a", "b", "alliance", 0, 5), ("a", "c", "alliance", 6, 10)))
+    assert exactly["days"] == [0, 6, 11] and not exactly["sampled"]  # three days: all of them, not a sample
+
+
+def test_a_tie_counts_from_its_first_to_its_last_day_even_if_they_are_one():
+    """b is tied to a up to day 100 and to c from day 100: on that day b is between them; c and d's rivalry
+    lasts one day."""
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 100), ("b", "c", "alliance", 100, 200),
+                                 ("c", "d", "rivalry", 150, 150)))
+    assert _at(found, "b", 100) == (2, 1.0) and _at(found, "b", 101) == (1, 0.0)
+    assert "d" in found["people"] and _at(found, "d", 150) == (1, 0.0) and _at(found, "d", 151) == (0, 0.0)
+
+
+def test_a_curve_has_a_point_only_where_its_numbers_change():
+    """The change days are 0, 51 (c and d part) and 101 (a and b part): a's numbers change on 0 and 101
+    only. Days are whole numbers, as the API gives them."""
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 100), ("c", "d", "alliance", 0, 50)))
+    assert found["days"] == [0, 51, 101] and all(isinstance(d, numbers.Integral) for d in found["days"])
+    assert [p["day"] for p in found["people"]["a"]] == [0, 101]
+    assert [p["day"] for p in found["people"]["c"]] == [0, 51]
+
+
+def test_betweenness_is_the_share_of_the_other_pairs_paths_through_a_person():
+    """A chain a-b-c-d: of the three pairs b is not in, two (a-c, a-d) go through b."""
+    found = metrics.compute(_rel(("a", "b", "alliance", 0, 10), ("b", "c", "alliance", 0, 10),
+                                 ("c", "d", "alliance", 0, 10)))
+    assert _at(found, "b", 5)[1] == pytest.approx(2 / 3, abs=1e-4) == _at(found, "c", 5)[1]
+    assert _at(found, "a", 5) == (1, 0.0)
+
+
+def test_a_factions_members_come_most_present_first():
+    """x and y are allies from day 0, a joins y on day 100: one faction (2 of 3 shared), x and y in it on
+    two change days, a on one."""
+    found = metrics.compute(_rel(("x", "y", "alliance", 0, 200), ("a", "y", "alliance", 100, 200)))
+    fid = _faction(found, "x", 0)
+    assert _faction(found, "a", 100) == fid
+    assert found["communities"] == [{"id": fid, "first": 0, "last": 200, "members": ["x", "y", "a"]}]
+
+
+def test_every_faction_gets_its_own_name_however_many_there_are():
+    found = metrics.compute(_rel(*[(f"a{i}", f"b{i}", "alliance", i * 10, i * 10 + 5) for i in range(100)]))
+    spans = [(c["first"], c["last"]) for c in found["communities"]]
+    assert spans == [(i * 10, i * 10 + 5) for i in range(100)]
+    assert len({c["id"] for c in found["communities"]}) == 100
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +207,24 @@ def test_a_neighbourhood_keeps_only_the_ties_among_its_people(soviet):
     ends = {f"rel::{r['relation_id']}": {r["a"], r["b"]} for r in rows(soviet)["relations"]}
     near = paths.ego(soviet, "trotsky", resolve("1927-11-15").lo, 1)
     assert near["edges"] and all(ends[e] <= set(near["nodes"]) for e in near["edges"])
+
+
+def test_only_political_ties_between_people_count():
+    """Medium: Dina's only tie is an undated family one, so she has no curve. Given a dated tie to Vera she
+    has one if it is political, not if it is a succession (Dina took Vera's office), an "other" tie (personal,
+    whatever its scope) or a foreign one."""
+    medium = load(FIXTURES / "medium")
+
+    def with_tie(kind, scope):
+        frames = dict(medium.frames)
+        rel = frames["relations"]
+        tie = rel[rel["relation_id"] == "boris-vera-alliance"].assign(
+            relation_id="vera-dina", a="vera", b="dina", kind=kind, scope=scope)
+        frames["relations"] = pd.concat([rel, tie], ignore_index=True)
+        return type(medium)(medium.path, medium.title, medium.description, medium.descriptor, frames)
+
+    assert "dina" not in metrics.metrics(medium)["people"]
+    assert metrics.metrics(medium) is metrics.metrics(medium)  # computed once per build
+    assert "dina" in metrics.metrics(with_tie("alliance", "party"))["people"]
+    for kind, scope in (("succession", "party"), ("other", "party"), ("rivalry", "foreign")):
+        assert "dina" not in metrics.metrics(with_tie(kind, scope))["people"], kind
