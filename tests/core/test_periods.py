@@ -26,3 +26,14 @@ def test_declared_periods_come_first_and_a_declared_period_bounds_the_decades():
     only = {"period": {"start": "1915", "end": "1932"}, "periods": [{"start": "1915", "end": "1920"}]}
     assert [p["label"] for p in periods.presets(only, record)] == ["1910s", "1920s", "1930s"]
 
+
+
+def test_a_preset_may_be_one_day_and_the_decades_end_with_the_periods_last_year():
+    record = (D(1900, 1, 1), D(1937, 12, 31))
+    day = {"periods": [{"label": "October", "start": "1917-11-07", "end": "1917-11-07"}]}
+    assert periods.presets(day, record) == [{"label": "October", "start": D(1917, 11, 7), "end": D(1917, 11, 7)}]
+    assert periods.period({"period": {"start": "1917-11-07", "end": "1917-11-07"}}) == (D(1917, 11, 7), D(1917, 11, 7))
+    # 1920-1929 is one decade; 1921-1930 touches two.
+    assert [p["label"] for p in periods.presets({"period": {"start": "1920", "end": "1929"}}, record)] == ["1920s"]
+    assert [p["label"] for p in periods.presets({"period": {"start": "1921", "end": "1930"}}, record)] == [
+        "1920s", "1930s"]

@@ -469,6 +469,8 @@ def test_long_quote_is_reported_once(mini, monkeypatch, capsys):
     ({"start": "1929", "end": "1917"}, "period is not a span of two dates"),
     ({"start": "1917-13"}, "period is not a span of two dates"),
     ("1917-1953", "period is not a span of two dates"),
+    ({"end": "1953"}, "period is not a span of two dates"),  # no start: not from the beginning of time
+    ({"start": "1917"}, "period is not a span of two dates"),
 ])
 def test_a_period_that_cannot_be_read_is_an_error(mini, capsys, period, expected):
     path = mini / "datapackage.json"
@@ -477,7 +479,34 @@ def test_a_period_that_cannot_be_read_is_an_error(mini, capsys, period, expected
     path.write_text(json.dumps(desc, indent=2), encoding="utf-8")
     assert main(["check", str(mini)]) == 1
     out = capsys.readouterr().out
-    assert f"datapackage.json:2:1: {expected} — write it like" in out
+    assert (f'datapackage.json:2:1: {expected} — write it like {{"start": "1917", "end": "1953"}}: EDTF dates, '
+            "the start not after the end") in out
+
+
+def _write_descriptor(folder, desc, before=""):
+    (folder / "datapackage.json").write_text(before + json.dumps(desc, indent=2), encoding="utf-8")
+
+
+def test_a_readable_period_and_periods_pass(mini, capsys):
+    desc = json.loads((mini / "datapackage.json").read_text(encoding="utf-8"))
+    _write_descriptor(mini, {"period": {"start": "1917", "end": "1953"}, **desc,
+                             "periods": [{"label": "Revolution", "start": "1917", "end": "1924"}]})
+    assert main(["check", str(mini)]) == 0
+    assert "period" not in capsys.readouterr().out
+
+
+def test_a_period_problem_is_reported_on_the_line_of_its_key(mini, capsys):
+    """Not on a later line where the word is a value (a preset labelled "period"), and counting a blank first
+    line."""
+    desc = json.loads((mini / "datapackage.json").read_text(encoding="utf-8"))
+    desc = {"period": {"start": "1929", "end": "1917"}, **desc,
+            "periods": [{"label": "period", "start": "1917", "end": "1920"}]}
+    _write_descriptor(mini, desc)
+    assert main(["check", str(mini)]) == 1
+    assert "datapackage.json:2:1: period is not a span of two dates" in capsys.readouterr().out
+    _write_descriptor(mini, desc, before="\n")
+    assert main(["check", str(mini)]) == 1
+    assert "datapackage.json:3:1: period is not a span of two dates" in capsys.readouterr().out
 
 
 def test_periods_items_are_checked(mini, capsys):
@@ -487,6 +516,27 @@ def test_periods_items_are_checked(mini, capsys):
     path.write_text(json.dumps(desc, indent=2), encoding="utf-8")
     assert main(["check", str(mini)]) == 1
     assert "periods item 2 is not a labelled span of two dates" in capsys.readouterr().out
+
+
+def test_each_unreadable_periods_item_is_reported_on_the_line_of_periods(mini, capsys):
+    desc = json.loads((mini / "datapackage.json").read_text(encoding="utf-8"))
+    _write_descriptor(mini, {"periods": [{"label": "ok", "start": "1917", "end": "1920"}, "1921-1925",
+                                         {"label": "", "start": "1921", "end": "1925"},
+                                         {"label": "late", "start": "1930", "end": "1925"}], **desc})
+    assert main(["check", str(mini)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    hint = 'write it like {"label": "1917-1924", "start": "1917", "end": "1924"}'
+    assert [line for line in out if "periods" in line] == [
+        f"datapackage.json:2:1: periods item {i} is not a labelled span of two dates — {hint}" for i in (2, 3, 4)]
+
+
+def test_periods_that_are_not_a_list_are_one_error(mini, capsys):
+    desc = json.loads((mini / "datapackage.json").read_text(encoding="utf-8"))
+    _write_descriptor(mini, {"periods": {"label": "1917-1924", "start": "1917", "end": "1924"}, **desc})
+    assert main(["check", str(mini)]) == 1
+    out = [line for line in capsys.readouterr().out.splitlines() if "periods" in line]
+    assert out == ['datapackage.json:2:1: periods is not a list — write a list of '
+                   '{"label": "...", "start": "...", "end": "..."}']
 
 
 def test_a_vacancy_of_a_month_is_not_a_gap(mini, monkeypatch, capsys):
