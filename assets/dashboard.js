@@ -343,6 +343,7 @@
      (`moved`: a re-run layout or a drag survives the cursor). */
   var net = {payload: null, elements: [], moved: {}, memberships: [], ego: null, drawn: 0};
 
+  // "Everyone in the record" is ticked and the page is not a slide (where the others would crowd the names).
   function everyoneShown(everyone) { return Array.isArray(everyone) && everyone.length > 0 && !presenting(); }
 
   /* An element as cytoscape takes it: where it was last, with the ego view's class. */
@@ -502,7 +503,7 @@
         if (thumb) thumb.setAttribute("aria-valuetext", label(day));  // not the day number
         // The table is built only while it is open; its rows arrive when it is first opened.
         var t = open && table && trigger !== "selection" ? window.stateTable.tables(day, table) : null;  // assets/state_table.js
-        var all = Array.isArray(everyone) && everyone.length > 0;
+        var all = everyoneShown(everyone);
         return [trigger === "cursor" ? no() : networkStyle(base || {}, person, all, payload, focus), label(day),
                 // The date field follows the cursor, unless someone is typing in it.
                 document.activeElement && document.activeElement.id === "date-input" ? no() : iso(day),
