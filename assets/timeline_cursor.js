@@ -34,19 +34,34 @@
   /* The outlines of the timeline's bars: the tenures that just began or ended (`flashed`, tenure ids) in
      black, the bars of `people` (person ids) in red, the others none. `traces` are the figure's data; only
      those of tenures (meta.role "tenure" or "vague") have bars, their customdata [tenure id, person id, kind]
-     (views/timeline.py). {indices: the traces, widths and colours: per trace, per bar}, for Plotly.restyle. */
+     (views/timeline.py). {indices: the traces, widths and colours: per trace, per bar}, for Plotly.restyle,
+     only for the traces whose outlines are not already so: a restyle redraws the whole figure (after every
+     zoom, which redraws the figure, this is most often none). */
   function barOutlines(traces, people, flashed) {
     var out = {indices: [], widths: [], colours: []};
     traces.forEach(function (trace, i) {
       var role = trace.meta && trace.meta.role;
       if (role !== "tenure" && role !== "vague") return;
-      out.indices.push(i);
-      out.widths.push(trace.customdata.map(function (c) {
+      var widths = trace.customdata.map(function (c) {
         return flashed.indexOf(c[0]) >= 0 ? 5 : people.indexOf(c[1]) >= 0 ? 4 : 0;
-      }));
-      out.colours.push(trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; }));
+      });
+      var colours = trace.customdata.map(function (c) { return flashed.indexOf(c[0]) >= 0 ? "#000000" : "#C00000"; });
+      if (outlined(trace, widths, colours)) return;
+      out.indices.push(i);
+      out.widths.push(widths);
+      out.colours.push(colours);
     });
     return out;
+  }
+
+  /* Whether a bar trace's outline (marker.line: a width and a colour, each one value or one per bar) is
+     `widths` and `colours` already; a bar without an outline has no colour to compare. */
+  function outlined(trace, widths, colours) {
+    var line = (trace.marker && trace.marker.line) || {};
+    var at = function (v, j) { return Array.isArray(v) ? v[j] : v; };
+    return widths.every(function (w, j) {
+      return (at(line.width, j) || 0) === w && (w === 0 || at(line.color, j) === colours[j]);
+    });
   }
 
   /* The relayout that fits a figure to a screen `width` px wide, from the two layouts Python gave it

@@ -40,8 +40,25 @@ test("barOutlines: flashed tenures black and wider, the people's bars red, only 
     widths: [[4, 5, 0], [4]],
     colours: [["#C00000", "#000000", "#C00000"], ["#C00000"]],
   });
-  assert.deepEqual(tc.barOutlines(traces, [], []).widths, [[0, 0, 0], [0]]);
   assert.deepEqual(tc.barOutlines([], ["stalin"], []), {indices: [], widths: [], colours: []});
+});
+
+test("barOutlines: only the traces whose outlines are not already what is asked", () => {
+  const bars = (role, rows, line) => ({meta: {role}, customdata: rows, marker: {line}});
+  // As Python draws them (no outline, one width for the trace): nobody selected asks for no restyle.
+  const drawn = [bars("tenure", [["t1", "stalin"], ["t2", "lenin"]], {width: 0}), bars("vague", [["t4", "rykov"]], {width: 0})];
+  assert.deepEqual(tc.barOutlines(drawn, [], []), {indices: [], widths: [], colours: []});
+  // Stalin selected: only his trace changes; once it shows his outline, asking again changes nothing.
+  const picked = tc.barOutlines(drawn, ["stalin"], []);
+  assert.deepEqual(picked, {indices: [0], widths: [[4, 0]], colours: [["#C00000", "#C00000"]]});
+  const shown = [bars("tenure", drawn[0].customdata, {width: [4, 0], color: ["#C00000", "#C00000"]}), drawn[1]];
+  assert.deepEqual(tc.barOutlines(shown, ["stalin"], []).indices, []);
+  // The same width in another colour (a flash ending: black back to red) is a change; deselecting is one too.
+  const flashed = [bars("tenure", drawn[0].customdata, {width: [4, 0], color: ["#000000", "#C00000"]})];
+  assert.deepEqual(tc.barOutlines(flashed, ["stalin"], []).indices, [0]);
+  assert.deepEqual(tc.barOutlines(shown, [], []), {indices: [0], widths: [[0, 0]], colours: [["#C00000", "#C00000"]]});
+  // A trace with no marker at all reads as no outline.
+  assert.deepEqual(tc.barOutlines([{meta: {role: "tenure"}, customdata: [["t1", "stalin"]]}], [], []).indices, []);
 });
 
 test("fitWidth: a phone gets the narrow column of lane names, a wider screen the wide one, once", () => {
