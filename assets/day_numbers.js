@@ -20,9 +20,20 @@
     return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + (y >= 1 ? y : (1 - y) + " BCE");
   }
 
+  /* A figure's `layout.meta`: JSON text in the timeline's figure (views/timeline.py, `for_browser`: so that a
+     copy of it is the same value to plotly), an object in the others; {} when there is none. The last text
+     read is kept: the cursor asks on every move. */
+  var metaText = null, metaRead = {};
+  function layoutMeta(layout) {
+    var m = layout && layout.meta;
+    if (typeof m !== "string") return m || {};
+    if (m !== metaText) { metaRead = JSON.parse(m); metaText = m; }
+    return metaRead;
+  }
+
   /* The timeline's x unit: milliseconds on plotly's date axis, days on the numeric axis of a record that
      reaches before year 1 (the figure says so in meta.x_per_day: views/day_axis.py). */
-  function perDay(layout) { return (layout && layout.meta && layout.meta.x_per_day) || DAY_MS; }
+  function perDay(layout) { return layoutMeta(layout).x_per_day || DAY_MS; }
 
   /* The x-axis range from day `start` through day `end`: up to the axis's last unit inside `end`, so that
      the range reads back (`dayOf`) as those two days. */
@@ -41,7 +52,7 @@
     return Math.floor(d.getTime() / DAY_MS);
   }
 
-  var api = {DAY_MS: DAY_MS, iso: iso, label: label, perDay: perDay, windowRange: windowRange, dayOf: dayOf};
+  var api = {DAY_MS: DAY_MS, iso: iso, label: label, layoutMeta: layoutMeta, perDay: perDay, windowRange: windowRange, dayOf: dayOf};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.dayNumbers = api;
 })(typeof window !== "undefined" ? window : this);

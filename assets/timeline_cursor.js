@@ -3,6 +3,8 @@
    tests/js/`. dashboard.js and lecture.js drive the cursor and plotly with them. */
 (function (root) {
   "use strict";
+  var nodeDays = typeof module !== "undefined" && module.exports ? require("./day_numbers.js") : null;
+  function meta(layout) { return (nodeDays || root.dayNumbers).layoutMeta(layout); }
 
   /* Play's next day after `day`: the first of `steps` (calendar steps computed in Python, page.play_steps)
      past it. {day, end}: `end` when Play reaches `max` (or runs out of steps) and stops there. */
@@ -68,7 +70,7 @@
      (`layout.meta.fit`, views/timeline.py `fit`: a narrower column of lane names on a phone); {} when it
      fits already or has no such layouts. */
   function fitWidth(layout, width) {
-    var fit = layout && layout.meta && layout.meta.fit;
+    var fit = meta(layout).fit;
     if (!fit) return {};
     var want = width <= fit.below ? fit.narrow : fit.wide;
     return layout.margin && layout.margin.l === want["margin.l"] ? {} : want;
@@ -78,7 +80,7 @@
      gave it (`layout.meta.slide`, views/timeline.py `slide_fit`, most lanes first: each keeps the top `lanes`
      lanes, whose names need `need` px a lane); the fewest when none fits; {} when it shows them already. */
   function fitSlide(layout, height) {
-    var steps = layout && layout.meta && layout.meta.slide;
+    var steps = meta(layout).slide;
     if (!steps || !steps.length || !(height > 0)) return {};
     var pick = steps.find(function (s) { return height / (s.lanes + 0.2) >= s.need; }) || steps[steps.length - 1];
     var now = layout.yaxis && layout.yaxis.range, want = pick.relayout["yaxis.range"];

@@ -11,6 +11,8 @@ so the browser can move it without asking the server.
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import threading
 from collections import OrderedDict
 
@@ -164,7 +166,8 @@ def _bar_trace(rows: pd.DataFrame, lo: str, hi: str, name: str, colour: str, vag
         x=[ms(b - a + 1) for a, b in zip(rows[lo], rows[hi])],
         name=esc(name), legendgroup=name, showlegend=show_legend,
         marker={"color": colour, "opacity": 0.45 if vague else 1.0,
-                "pattern": {"shape": "/", "fgcolor": "#ffffff", "fgopacity": 0.6, "size": 6} if vague else {},
+                "pattern": {"shape": "/", "fgcolor": "#ffffff", "fgopacity": 0.6, "size": 6, "solidity": 0.2,
+                            "fillmode": "overlay"} if vague else {},
                 "line": {"width": 0}},
         customdata=[[tid, pid, "tenure"] for tid, pid in zip(rows["tenure_id"], rows["person_id"])],
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
@@ -393,7 +396,7 @@ def figure(ds, lanes: str = "office", colour: str = "organisation", organisation
         font={"family": FONT, "size": font_size, "color": "#1a1a1a"},
         plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "font": {"size": font_size - 1}},
-        hoverlabel={"font": {"size": font_size}},
+        hoverlabel={"font": {"size": font_size}, "align": "left"},
         shapes=shapes, uirevision="timeline", dragmode="zoom", clickmode="event",
         meta={"lanes": total_lanes, "lane_page": lane_page, "lane_pages": pages,
               **({"slide": slide_fit(lane_text(22), font_size, left_out, noun)} if fill else {"fit": fit({"margin.l": LANE_LABEL_PX, "yaxis.ticktext": lane_text(28)},
@@ -435,12 +438,37 @@ def cached_figure(ds, **kwargs) -> dict:
         if found is not None:
             figures.move_to_end(key)
     if found is None:
-        found = figure(ds, **kwargs).to_plotly_json()
+        found = for_browser(figure(ds, **kwargs).to_plotly_json())
         with _cache_lock:
             figures[key] = found
             while len(figures) > CACHED_FIGURES:
                 figures.popitem(last=False)
     return copy.deepcopy(found)
+
+
+def for_browser(fig: dict) -> dict:
+    """The figure as the page gets it, drawn once per change of content. Dash's Graph copies the layout deeply
+    whenever it draws, and draws again after every zoom or pan (to keep its `figure` in step with the view);
+    plotly.js takes a copied `template` or `meta` (values of any shape, compared by identity) and every copied
+    array for a change, and redraws all the bars: 200-360 ms a zoom at x100. So the layout has no template (it
+    sets the look it needs itself), `meta` is JSON text (compared by value; the page reads it with
+    `timelineCursor.layoutMeta`) and `datarevision` is a digest of the content: plotly compares arrays by it."""
+    layout = fig["layout"]
+    layout.pop("template", None)
+    layout["meta"] = json.dumps(layout.get("meta") or {}, sort_keys=True)
+    layout["datarevision"] = revision(fig)
+    return fig
+
+
+def revision(content) -> str:
+    """A figure's `datarevision` for `content` (JSON-like): another content, another revision. A change to a
+    figure's arrays made after `for_browser` (a patch of its ticks) gives it a new one, or plotly keeps the old."""
+    return hashlib.sha1(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def layout_meta(fig: dict) -> dict:
+    """The `meta` of a figure from `cached_figure` (JSON text, `for_browser`)."""
+    return json.loads(fig["layout"].get("meta") or "{}")
 
 
 def axis_figure(window: tuple[int, int] | None = None, font_size: int = FONT_SIZE, ds=None) -> go.Figure:

@@ -67,6 +67,8 @@ def day_ticks(meta, relayout, synced, search, pathname, present):
     for patch in (lanes, sticky):
         patch["layout"]["xaxis"]["tickvals"] = axis.settings["tickvals"]
         patch["layout"]["xaxis"]["ticktext"] = axis.settings["ticktext"]
+    # The lanes' plotly compares arrays by their revision (timeline.for_browser): new ticks, a new one.
+    lanes["layout"]["datarevision"] = timeline.revision([axis.settings["tickvals"], axis.settings["ticktext"]])
     if window:
         # The page copies the lanes' range to the sticky axis as they move; say it here too, so that these
         # ticks never arrive with an older range.

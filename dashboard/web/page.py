@@ -51,7 +51,7 @@ def error_page(entry) -> html.Div:
 
 def lane_pages(fig: dict) -> tuple[list[dict], int, bool]:
     """Options, value and `hidden` of the lane pager, from the figure's paging (timeline.MAX_LANES)."""
-    meta = fig["layout"].get("meta") or {}
+    meta = timeline.layout_meta(fig)
     total, pages = meta.get("lanes", 0), meta.get("lane_pages", 1)
     options = [{"label": f"Lanes {k * MAX_LANES + 1}–{min(total, (k + 1) * MAX_LANES)} of {total}", "value": k + 1}
                for k in range(pages)]

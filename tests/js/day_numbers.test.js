@@ -18,10 +18,20 @@ test("label reads as people do, with no year zero", () => {
   assert.equal(dn.label(-733000), "12 Feb 38 BCE");
 });
 
+test("layoutMeta reads the meta as JSON text (the timeline's) or as an object (the others')", () => {
+  assert.deepEqual(dn.layoutMeta({meta: '{"x_per_day": 1, "fit": {"below": 600}}'}), {x_per_day: 1, fit: {below: 600}});
+  assert.deepEqual(dn.layoutMeta({meta: '{"lanes": 3}'}), {lanes: 3});  // another text: read again
+  assert.deepEqual(dn.layoutMeta({meta: {lanes: 4}}), {lanes: 4});
+  assert.deepEqual(dn.layoutMeta({}), {});
+  assert.deepEqual(dn.layoutMeta(undefined), {});
+});
+
 test("perDay and dayOf follow the axis's unit", () => {
   const dateAxis = {meta: {}}, dayAxis = {meta: {x_per_day: 1}};
   assert.equal(dn.perDay(dateAxis), 86400000);
   assert.equal(dn.perDay(dayAxis), 1);
+  assert.equal(dn.perDay({meta: '{"x_per_day": 1}'}), 1);
+  assert.equal(dn.perDay({meta: "{}"}), 86400000);
   assert.equal(dn.dayOf(-15388 * 86400000 + 3600000, dateAxis), -15388);
   assert.equal(dn.dayOf(-733000.4, dayAxis), -733001);
   assert.equal(dn.dayOf("1927-11-15 12:00:00", dateAxis), -15388);

@@ -73,6 +73,8 @@ test("fitWidth: a phone gets the narrow column of lane names, a wider screen the
   assert.deepEqual(tc.fitWidth(narrow, 1280), fit.wide);
   assert.deepEqual(tc.fitWidth({margin: {l: 10}, meta: {}}, 390), {});  // a slide: no such layouts
   assert.deepEqual(tc.fitWidth(undefined, 390), {});
+  // The timeline's own figure carries its meta as JSON text (views/timeline.py, for_browser).
+  assert.deepEqual(tc.fitWidth({margin: {l: 250}, meta: JSON.stringify({fit})}, 390), fit.narrow);
 });
 
 test("fitSlide: the most lanes whose names fit the plot's height, the fewest when none does, nothing when shown", () => {
@@ -83,5 +85,6 @@ test("fitSlide: the most lanes whose names fit the plot's height, the fewest whe
   assert.deepEqual(tc.fitSlide(layout, 60), {"yaxis.range": [2.4, 4.6], "xaxis.title.text": "+3 more offices"});
   assert.deepEqual(tc.fitSlide({meta: layout.meta, yaxis: {range: [1.4, 4.6]}}, 230), {});
   assert.deepEqual(tc.fitSlide({meta: {}}, 230), {});
+  assert.deepEqual(tc.fitSlide({...layout, meta: JSON.stringify(layout.meta)}, 230)["yaxis.range"], [1.4, 4.6]);
   assert.deepEqual(tc.fitSlide(layout, 0), {});
 });

@@ -205,7 +205,7 @@ def test_a_cached_figure_is_the_figure_and_each_caller_gets_its_own_copy():
     ds = load(ROOT / "data" / "soviet")
     args = {"lanes": "office", "colour": "faction", "window": (-19000, -10000), "cursor": -15000}
     first = timeline.cached_figure(ds, **args)
-    assert first == timeline.figure(ds, **args).to_plotly_json()
+    assert first == timeline.for_browser(timeline.figure(ds, **args).to_plotly_json())
     first["layout"]["shapes"][0]["x0"] = "changed"
     again = timeline.cached_figure(ds, **args)
     assert again["layout"]["shapes"][0]["x0"] != "changed"  # the cache kept its own
@@ -214,6 +214,20 @@ def test_a_cached_figure_is_the_figure_and_each_caller_gets_its_own_copy():
     for i in range(timeline.CACHED_FIGURES + 5):
         timeline.cached_figure(ds, **{**args, "cursor": i})
     assert len(ds.cache["figures"]) == timeline.CACHED_FIGURES
+
+
+def test_the_browser_gets_the_figure_without_a_template_with_its_meta_as_text_and_a_revision_of_its_content():
+    """Dash's Graph copies the layout deeply on every draw: plotly must find a copy the same figure (for_browser)."""
+    ds = load(ROOT / "data" / "soviet")
+    fig = timeline.figure(ds, cursor=-15000)
+    sent = timeline.for_browser(fig.to_plotly_json())
+    assert "template" not in sent["layout"]
+    assert isinstance(sent["layout"]["meta"], str) and timeline.layout_meta(sent) == fig.layout.meta
+    assert sent["data"] == fig.to_plotly_json()["data"]  # the traces as drawn
+    again = timeline.for_browser(timeline.figure(ds, cursor=-15000).to_plotly_json())
+    other = timeline.for_browser(timeline.figure(ds, cursor=-14000).to_plotly_json())
+    assert again["layout"]["datarevision"] == sent["layout"]["datarevision"] != other["layout"]["datarevision"]
+    assert timeline.revision([[1, 2], ["a", "b"]]) != timeline.revision([[1, 2], ["a", "c"]])
 
 
 def test_every_other_organisation_block_is_shaded():

@@ -86,7 +86,7 @@ SLIDE_LANES = r"""
 const gd = document.querySelector('#timeline .js-plotly-plot');
 const boxes = Array.from(gd.querySelectorAll('.ytick text')).map(t => t.getBoundingClientRect())
   .filter(b => b.height > 0).map(b => ({top: b.top, bottom: b.bottom})).sort((a, b) => a.top - b.top);
-const steps = gd.layout.meta.slide, last = steps[steps.length - 1].relayout['xaxis.title.text'];
+const steps = window.dayNumbers.layoutMeta(gd.layout).slide, last = steps[steps.length - 1].relayout['xaxis.title.text'];
 const note = gd.layout.xaxis.title && gd.layout.xaxis.title.text;
 return {boxes, more: note ? +note.match(/\d+/)[0] : 0, all: +last.match(/\d+/)[0] + 1};
 """
