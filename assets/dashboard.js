@@ -26,8 +26,11 @@
     if (!gd._cursorHooked && gd.on) {
       gd._cursorHooked = true;
       gd.on("plotly_relayout", function () { moveLine(cursorDay); syncSoon(gd); });
-      gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncSoon(gd); });
+      // A figure drawn (the first, a new one, a redraw) gets the outlines asked for, which may have been
+      // asked for before it was drawn (a selection in the URL).
+      gd.on("plotly_afterplot", function () { moveLine(cursorDay); syncSoon(gd); outline(outlined, flashing); });
       syncAxis(gd);
+      outline(outlined, flashing);
     }
     place(gd, day);
     var strip = stripDiv();
@@ -126,11 +129,11 @@
 
   /* Outline the selected person's bars (only when the selection or the figure changes), and for a moment
      the bars of the tenures that just began or ended (`flashed`, tenure ids). */
-  var outlined = [];
+  var outlined = [], flashing = [];
   function outline(people, flashed) {
     var gd = graphDiv();
     outlined = people;
-    flashed = flashed || [];
+    flashed = flashing = flashed || [];
     if (!gd || !gd.data || !window.Plotly) return;
     var bars = window.timelineCursor.barOutlines(gd.data, people, flashed);  // assets/timeline_cursor.js
     if (bars.indices.length) Plotly.restyle(gd, {"marker.line.width": bars.widths, "marker.line.color": bars.colours}, bars.indices);

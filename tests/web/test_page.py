@@ -189,6 +189,43 @@ def test_a_preset_window_survives_a_reload_and_a_lane_switch(dash_duo, soviet):
     assert shown[0] == "1924-01-01"
 
 
+# Zoom the lanes, then count what is written to the bars (a redraw rewrites every bar, a restyle its style) from
+# the zoom drawn until Dash has given the graph its figure back (it does after every zoom: a new layout object)
+# and nothing more has been written for ten frames.
+ZOOM_WRITES = r"""
+const done = arguments[arguments.length - 1];
+const gd = document.querySelector('#timeline .js-plotly-plot');
+Plotly.relayout(gd, {'xaxis.range': ['1924-01-01', '1929-12-31']}).then(() => {
+  const drawn = gd.layout;
+  let writes = 0, still = 0, seen = -1;
+  new MutationObserver(records => { writes += records.length; })
+    .observe(gd.querySelector('.barlayer'), {attributes: true, subtree: true});
+  (function wait() {
+    still = writes === seen ? still + 1 : 0;
+    seen = writes;
+    if (gd.layout !== drawn && still >= 10) done(writes); else requestAnimationFrame(wait);
+  })();
+});
+"""
+
+
+def test_a_zoom_draws_the_bars_once(dash_duo, soviet):
+    """Dash's Graph copies the figure back after a zoom and draws it again: that must find nothing changed
+    (timeline.for_browser), and the outlines nothing to restyle (timelineCursor.barOutlines)."""
+    _open(dash_duo, soviet, "date=1927-11-15")
+    _wait_still(dash_duo)
+    dash_duo.driver.set_script_timeout(30)
+    assert dash_duo.driver.execute_async_script(ZOOM_WRITES) == 0
+    # With a person selected the outline stays through the zoom, written once, not again.
+    dash_duo.driver.get(dash_duo.server_url + "/?date=1927-11-15&sel=stalin")
+    dash_duo.wait_for_element("#timeline .js-plotly-plot .bars", timeout=30)
+    _wait_still(dash_duo)
+    outlined = "return document.querySelectorAll('#timeline .bars .point path[style*=\"stroke-width: 4\"]').length"
+    assert until(lambda: dash_duo.driver.execute_script(outlined), 10, "Stalin's bars are not outlined")
+    assert dash_duo.driver.execute_async_script(ZOOM_WRITES) == 0
+    assert dash_duo.driver.execute_script(outlined)
+
+
 @pytest.mark.parametrize("typed, message", [("1927-13-45", "Not a date"), ("7 Nov 1917", "Not a date"),
                                             ("1850", "outside")])
 def test_a_bad_typed_date_says_why_and_keeps_the_cursor(dash_duo, soviet, typed, message):
