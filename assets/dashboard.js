@@ -233,9 +233,9 @@
       return;
     }
     var font = NV().nameFont(want.base, want.min || 0, cy.zoom());
-    if (cy._nameFont !== font["font-size"]) {
+    if (!cy._nameFont || cy._nameFont["font-size"] !== font["font-size"]) {
       cy.batch(function () { nodes.style(font); });
-      cy._nameFont = font["font-size"];
+      cy._nameFont = font;
     }
   }
 
@@ -383,9 +383,11 @@
         if (c.remove.length) e.removeClass(c.remove.join(" "));
         if (c.add.length) e.addClass(c.add.join(" "));
       });
-      if (change.add.length) cy.add(NS().withClasses(change.add, want).map(asDrawn));
+      if (!change.add.length) return;
+      var added = cy.add(NS().withClasses(change.add, want).map(asDrawn)).nodes();
+      // The newcomers' names take the size the others have (nameFonts): restyling only them, not everyone.
+      if (cy._nameFont && added.length) added.style(cy._nameFont);
     });
-    if (change.add.length) cy._nameFont = null;  // the newcomers take the names' size too (declutter)
     el.dataset.day = String(day);  // for tests and benchmarks: the day the network shows
     // An empty panel says why, rather than look broken (cytoscape holds only who is drawn).
     var empty = document.getElementById("network-empty");

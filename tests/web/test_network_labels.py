@@ -104,6 +104,38 @@ def test_normal_view_labels_never_overlap(dash_duo, name):
         assert min(lb["px"] for lb in labels) >= network.NAMES_MIN_PX - 0.01, date
 
 
+# Move the cursor to a day and, as soon as the network shows it (before the labels are placed again), the
+# names' sizes of the people held before and of those who came with the move.
+SIZES_ON_ARRIVAL = """
+const [day, done] = [arguments[0], arguments[arguments.length - 1]];
+const el = document.getElementById('network'), cy = el._cyreg.cy;
+const before = new Set(cy.nodes().map(n => n.id()));
+new MutationObserver((_, obs) => {
+  if (el.dataset.day !== String(day)) return;
+  obs.disconnect();
+  const size = n => n.style('font-size');
+  done({before: cy.nodes().filter(n => before.has(n.id())).map(size),
+        newcomers: cy.nodes().filter(n => !before.has(n.id())).map(size)});
+}).observe(el, {attributes: true, attributeFilter: ['data-day']});
+window.dash_clientside.set_props('cursor', {value: day});
+"""
+
+
+def test_names_of_people_who_appear_as_the_cursor_moves_have_the_others_size(dash_duo):
+    """The newcomers of a cursor move take the names' size the others have at once (assets/dashboard.js,
+    showDay), not only when the labels are next placed."""
+    from dashboard.core.dates import resolve
+    dash_duo.start_server(create_app(DATASETS["soviet"], ROOT / "data"))
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+    dash_duo.driver.get(f"{dash_duo.server_url}/?date=1918-06-01")
+    _wait_settled(dash_duo, resolve("1918-06-01").lo)
+    dash_duo.driver.set_script_timeout(30)
+    seen = dash_duo.driver.execute_async_script(SIZES_ON_ARRIVAL, resolve("1937-01-01").lo)
+    assert seen["newcomers"] and seen["before"]
+    assert set(seen["newcomers"]) == set(seen["before"]) and len(set(seen["before"])) == 1, seen
+
+
 # Two drawn edges between four different people, moved into an X across the middle of the panel (the
 # layout crosses few edges): returns a point on each edge 30 px from the crossing.
 CROSS_TWO = """
