@@ -423,6 +423,7 @@
   // a node is (or was last drawn).
   window.networkElements = {
     all: function () { return net.elements; },
+    memberships: function () { return net.memberships; },  // who is drawn by a faction at a day
     position: function (e) {
       var cy = cyOf(), held = cy && cy.getElementById(e.data.id);
       return held && held.length ? held.position() : net.moved[e.data.id] || e.position;

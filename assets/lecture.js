@@ -41,14 +41,14 @@
 
   /* Frame the scene's people at the scene's date, with room around them for their ties: the whole
      network at once has labels too small to read from the back of a room. */
-  function zoomTo(people, day, padding, memberships, layers) {
+  function zoomTo(people, day, padding, layers) {
     var el = document.getElementById("network");
     var cy = el && el._cyreg && el._cyreg.cy;
-    var net = window.networkElements;  // dashboard.js: every element, drawn at the cursor's day or not
+    var net = window.networkElements;  // dashboard.js: every element and membership, drawn at the cursor's day or not
     if (!cy || !net || !net.all().length) return;
     // The people drawn at `day` (in the record, with a tie or a faction then), by the bounds Python sent.
     var elements = net.all();
-    var classes = window.networkState.classesAt(elements, day, layers || ["political"], memberships || [], people);
+    var classes = window.networkState.classesAt(elements, day, layers || ["political"], net.memberships(), people);
     var drawn = elements.filter(function (e) {
       return e.data.source === undefined && window.networkState.isDrawn(classes[e.data.id] || []);
     });
@@ -124,7 +124,7 @@
       if (!cy) return;
       cy.resize();
       var scenes = storeData("scenes") || [], n = storeData("index") || 0, s = n && scenes[n - 1];
-      if (s && presenting()) zoomTo(s.people, s.day, undefined, storeData("memberships"), storeData("layers"));
+      if (s && presenting()) zoomTo(s.people, s.day, undefined, storeData("layers"));
     }, 150);
   }
   var observer = window.ResizeObserver ? new ResizeObserver(onResize) : null;
@@ -171,10 +171,9 @@
         return on ? "present" : "";
       },
       toggle: function (_n, on) { return !on; },
-      showScene: function (n, scenes, cursor, payload, layers) {
+      showScene: function (n, scenes, cursor, layers) {
         window.__lecture.scenes = scenes || [];
         window.__lecture.index = n || 0;
-        window.__lecture.memberships = payload && payload.memberships;
         window.__lecture.layers = layers;
         if (!n || !scenes || !scenes.length) {
           return ["", "", scenes && scenes.length ? "Scene – / " + scenes.length : "", no()];
@@ -186,10 +185,10 @@
         setWindow(s.start, s.end);
         keepFocus("scene-next");
         animateCursor(cursor, s.day);
-        zoomTo(s.people, s.day, undefined, payload && payload.memberships, layers);
+        zoomTo(s.people, s.day, undefined, layers);
         return [s.title, s.caption || "", n + " / " + scenes.length, {people: s.people, relations: s.relations}];
       },
-      frameScene: function (_elements, n, scenes, day, payload, layers) {
+      frameScene: function (_drawn, n, scenes, day, layers) {
         // The network's elements arrive after the page (viewdata.py): once they are drawn, frame the
         // scene's people, or else the people active at the cursor date (not everyone who ever lived).
         var s = n && scenes && scenes[n - 1];
@@ -200,8 +199,7 @@
         var frame = function () {
           if (done) return;
           done = true;
-          var memberships = payload && payload.memberships;
-          if (s) zoomTo(s.people, s.day, undefined, memberships, layers); else zoomTo([], day, 20, memberships, layers);
+          if (s) zoomTo(s.people, s.day, undefined, layers); else zoomTo([], day, 20, layers);
         };
         cy.one("layoutstop", function () { setTimeout(frame, 0); });
         setTimeout(frame, 400);

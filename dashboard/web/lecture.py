@@ -25,15 +25,14 @@ callbacks.client(
     "showScene",
     Output("scene-title", "children"), Output("scene-caption", "children"), Output("scene-progress", "children"),
     Output("focus", "data"),
-    Input("scene-index", "data"), State("scenes", "data"), State("cursor", "value"), State("payload", "data"),
-    State("layers", "value"),
+    Input("scene-index", "data"), State("scenes", "data"), State("cursor", "value"), State("layers", "value"),
 )
 
 callbacks.client(
     "frameScene",
     Output("url-written", "data", allow_duplicate=True),
     Input("network-drawn", "data"), State("scene-index", "data"), State("scenes", "data"), State("cursor", "value"),
-    State("payload", "data"), State("layers", "value"),
+    State("layers", "value"),
     prevent_initial_call=True,
 )
 
