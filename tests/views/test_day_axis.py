@@ -114,3 +114,33 @@ def test_to_day_numbers_converts_every_x_of_every_trace():
     assert list(line.x) == [0, 1, None, 5]
     assert (fig.layout.shapes[0].x0, fig.layout.shapes[0].x1) == (1, 3)
     assert (fig.layout.shapes[1].x0, fig.layout.shapes[1].x1) == (0.5, 0.5)
+
+
+def test_month_ticks_fall_on_the_first_of_each_month_to_the_last_day():
+    vals, text = day_axis.ticks(D(1990, 1, 1), D(1990, 6, 1))
+    assert vals == [D(1990, m, 1) for m in range(1, 7)] and text[-1] == "Jun 1990 CE"
+
+
+def test_the_record_span_is_every_drawn_tenure_and_every_event_date():
+    """A one-day tenure counts, one never in force does not, nor an open end (NEVER); an event's end counts."""
+    import pandas as pd
+
+    never = day_axis.NEVER
+    ds = {"tenures": pd.DataFrame({"v_lo": [-5000, 10, 20, 9000], "v_hi": [-5000, 15, never, 8000]}),
+          "events": pd.DataFrame({"date_lo": [30, 35], "date_hi": [40, 36], "end_hi": [None, 38]})}
+    assert day_axis.record_span(ds) == (-5000, 40)
+    empty = {"tenures": pd.DataFrame({"v_lo": [], "v_hi": []}),
+             "events": pd.DataFrame({"date_lo": [], "date_hi": [], "end_hi": []})}
+    assert day_axis.record_span(empty) is None and not day_axis.needs_days(empty)
+    first = {"tenures": pd.DataFrame({"v_lo": [day_axis.FIRST_DATE_DAY], "v_hi": [day_axis.FIRST_DATE_DAY + 9]}),
+             "events": empty["events"]}
+    assert not day_axis.needs_days(first)  # 1 January of year 1 is on plotly's date axis
+
+
+def test_x_axis_settings(mini, ancient):
+    assert day_axis.x_axis(mini) == day_axis.XAxis({}, day_axis.DAY_MS)
+    assert day_axis.x_axis(ancient).settings["range"] is None  # the whole record, no range of its own
+    # The window's last day is drawn to its end, not a day further: 1 January 44 BCE is no tick of a window
+    # ending on 30 December 45 BCE.
+    axis = day_axis.x_axis(ancient, window=(D(-46, 1, 1), D(-44, 12, 30)))
+    assert list(axis.settings["ticktext"]) == ["47 BCE", "46 BCE", "45 BCE"]
