@@ -73,6 +73,7 @@ def test_slides_get_fewer_ticks(ancient):
 
 @pytest.mark.parametrize("window, labels", [
     ((D(1, 1, 1), D(10, 12, 31)), ["2 CE", "4 CE", "6 CE", "8 CE", "10 CE"]),  # from the first year of the era
+    ((D(1, 1, 1), D(30, 12, 31)), ["1 CE", "10 CE", "20 CE", "30 CE"]),  # from its first day
     ((D(-5, 1, 1), D(1, 12, 31)), ["6 BCE", "4 BCE", "2 BCE"]),  # to it
     ((D(0, 1, 1), D(3, 12, 31)), ["1 BCE", "1 CE", "2 CE", "3 CE"]),
     ((D(-3, 1, 1), D(0, 12, 31)), ["4 BCE", "3 BCE", "2 BCE", "1 BCE"]),  # to the last year before it
