@@ -548,3 +548,81 @@ def test_a_vacancy_of_a_month_is_not_a_gap(mini, monkeypatch, capsys):
     cell("tenures", "zinoviev-foreign-affairs", "start", "1918-04-15")(mini, monkeypatch)
     assert main(["check", str(mini)]) == 0
     assert "from 15 Apr 1918, but trotsky (line 3) ends 13 Mar 1918: nobody holds it" in capsys.readouterr().out
+
+
+# --- the warnings of core/consistency.py: exactly the right ones, and none on a boundary -------------------
+
+@pytest.mark.parametrize("mutate, expected", [c for c in WARNING_CASES if c.id != "overlap-with-non-adjacent-tenure"])
+def test_each_warning_case_warns_of_that_alone(mini, monkeypatch, capsys, mutate, expected):
+    """The mini dataset itself has no warning: a case's line is the only one (a rule that fires on the
+    other rows too, a death event that is not one, an alliance counted as unended, would add lines)."""
+    mutate(mini, monkeypatch)
+    assert main(["check", str(mini)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if ": warning: " in line] == [expected]
+    assert out[-1].startswith("0 error(s), 1 warning(s)")
+
+
+def _relation(rid, a, b, kind, start, end=""):
+    return add_row("relations", f"{rid},{a},{b},{kind},false,{start},,{end},,,chron,4,x,")
+
+
+def _check_warnings(mini, capsys, *mutations):
+    for m in mutations:
+        m(mini, None)
+    assert main(["check", str(mini)]) == 0
+    return [line.split(" — ")[0] for line in capsys.readouterr().out.splitlines() if ": warning: " in line]
+
+
+def test_a_row_ending_or_starting_on_the_day_of_a_death_is_not_after_it(mini, capsys):
+    """Lenin died in January 1924: to its last day is not after his death. Either end of a relation counts."""
+    assert _check_warnings(mini, capsys, cell("tenures", "lenin-sovnarkom-chair", "end", "1924-01-31"),
+                           _relation("lenin-trotsky-alliance", "lenin", "trotsky", "alliance", "1924-01-31"),
+                           _relation("lenin-zinoviev-alliance", "lenin", "zinoviev", "alliance", "1917"),
+                           _relation("stalin-lenin-agreement", "stalin", "lenin", "agreement", "1917", "1925")) == [
+        "relations.csv:6:8: warning: ends (1925) after lenin died (Jan 1924)"]
+
+
+def test_a_membership_within_its_groups_days_or_of_an_undated_group_is_not_outside_it(mini, capsys):
+    boundary = (cell("groups", "left-opposition", "end", "1927"),
+                cell("memberships", "trotsky-left-opposition", "start", "1923-01-01"),
+                cell("memberships", "trotsky-left-opposition", "end", "1927-12-31"))
+    assert _check_warnings(mini, capsys, *boundary) == []
+    assert _check_warnings(mini, capsys, cell("groups", "left-opposition", "start", ""),
+                           cell("groups", "left-opposition", "end", "")) == []
+
+
+def test_an_alliance_cut_by_a_rivalry_with_an_end_is_not_warned_of(mini, capsys):
+    assert _check_warnings(mini, capsys, _relation("stalin-zinoviev-rivalry", "stalin", "zinoviev", "rivalry",
+                                                   "1926", "1927")) == []
+
+
+def test_an_undated_relation_overlaps_nothing_and_the_rows_after_it_are_checked(mini, capsys):
+    assert _check_warnings(mini, capsys, _relation("stalin-zinoviev-alliance-2", "stalin", "zinoviev", "alliance", ""),
+                           _relation("zinoviev-stalin-alliance", "zinoviev", "stalin", "alliance", "1924")) == [
+        "relations.csv:5:6: warning: zinoviev-stalin-alliance overlaps stalin-zinoviev-alliance (line 2): the same "
+        "people and kind at once"]
+
+
+def _event(kind, date, people, end=""):
+    return add_row("events", f"x-{kind},{date},,{end},,X,{kind},{people},,chron,8,x,")
+
+
+@pytest.mark.parametrize("mutations, expected", [
+    # the people without a death are named, organisations never; "an" before a vowel
+    ((_event("execution", "1940", "lenin;trotsky;zinoviev;bolshevik-party"),),
+     "events.csv:5:8: warning: x-execution records an execution (1940), but people.csv gives none of its people "
+     "(trotsky, zinoviev) a death then"),
+    # all of them when each died, at another time
+    ((cell("people", "zinoviev", "died", "1936-08-25"), _event("death", "1940", "lenin;zinoviev")),
+     "events.csv:5:8: warning: x-death records a death (1940), but people.csv gives none of its people "
+     "(lenin, zinoviev) a death then"),
+])
+def test_a_death_event_names_the_people_it_misses_a_death_for(mini, capsys, mutations, expected):
+    assert _check_warnings(mini, capsys, *mutations) == [expected]
+
+
+@pytest.mark.parametrize("date, end", [("1924-01-01", ""), ("1924-01-31", ""), ("1923-12", "1924-01")])
+def test_a_death_event_that_meets_the_death_on_one_day_is_not_warned_of(mini, capsys, date, end):
+    """Lenin died in January 1924: an event on its first or last day, or one that ends in it, records it."""
+    assert _check_warnings(mini, capsys, _event("death", date, "lenin", end)) == []
