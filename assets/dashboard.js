@@ -127,8 +127,9 @@
     }
   }, true);
 
-  /* Outline the selected person's bars (only when the selection or the figure changes), and for a moment
-     the bars of the tenures that just began or ended (`flashed`, tenure ids). */
+  /* Outline the selected person's bars, and for a moment the bars of the tenures that just began or ended
+     (`flashed`, tenure ids): asked when the selection changes and whenever the figure is drawn; only the
+     traces whose outlines differ are restyled (`barOutlines`). */
   var outlined = [], flashing = [];
   function outline(people, flashed) {
     var gd = graphDiv();

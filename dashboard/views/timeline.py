@@ -452,7 +452,7 @@ def for_browser(fig: dict) -> dict:
     plotly.js takes a copied `template` or `meta` (values of any shape, compared by identity) and every copied
     array for a change, and redraws all the bars: 200-360 ms a zoom at x100. So the layout has no template (it
     sets the look it needs itself), `meta` is JSON text (compared by value; the page reads it with
-    `timelineCursor.layoutMeta`) and `datarevision` is a digest of the content: plotly compares arrays by it."""
+    `dayNumbers.layoutMeta`) and `datarevision` is a digest of the content: plotly compares arrays by it."""
     layout = fig["layout"]
     layout.pop("template", None)
     layout["meta"] = json.dumps(layout.get("meta") or {}, sort_keys=True)
