@@ -320,6 +320,21 @@ def test_switch_from_the_descriptor(descriptor, switch, problem):
     assert (message is None) if problem is None else (problem in message)
 
 
+def test_a_declared_switch_says_in_whole_what_is_wrong_and_where_it_is_declared():
+    assert switch_of([]) == (RUSSIA, None)  # a datapackage.json that is not an object: its checks say so
+    assert switch_of({"calendar": "Britain"})[1] == (
+        "calendar must be an object with julian_until, the last Old Style day, as an EDTF day")
+    # Only one day will do: an approximate or an uncertain one is refused alike.
+    for text in ("1752-09-02~", "1752-09-02?"):
+        assert switch_of({"calendar": {"julian_until": text}}) == (
+            RUSSIA, f"calendar.julian_until ('{text}') must be one day, such as 1752-09-02")
+    # Written in Old Style: 29 February 1700 was a day in the Julian calendar, not in the Gregorian.
+    assert switch_of({"calendar": {"julian_until": "1700-02-29"}}) == (Switch((1700, 2, 29), True), None)
+    assert BRITAIN.after("1760-01-01") == (
+        "Old Style date '1760-01-01' is after 2 September 1752, the last Old Style day of this dataset's sources "
+        "(calendar.julian_until in datapackage.json)")
+
+
 def test_february_1918_switch():
     # The last Old Style day was followed directly by 14 February 1918 (New Style).
     last_os = resolve("", "1918-01-31").lo
