@@ -173,14 +173,11 @@ def _bad(text: str, cell: str = "ns") -> DateError:
     return DateError(f"cannot read date {text!r}: write {EXAMPLES}", cell)
 
 
-def _ok_year(year: str, x_allowed: bool) -> bool:
+def _ok_year(year: str) -> bool:
+    """Whether a year's X digits are where EDTF allows them."""
     body = year.lstrip("-")
-    if year == "-0000":
-        return False
     if "X" not in body:
         return True
-    if not x_allowed:
-        return False
     # Level 1: a signed year may end in X (`-1XXX`, `-1X5X`); level 2: X anywhere, unsigned.
     return not year.startswith("-") or (body[0] != "X" and body[-1] == "X")
 
@@ -201,6 +198,8 @@ def _part(text: str, where: str = "top") -> _Part:
         raise _bad(text)
     g = m.groupdict()
     year, month, day, sig = g["year"], g["month"], g["day"], g["sig"]
+    if year == "-0000":
+        raise _bad(text)  # EDTF has no negative zero: 1 BCE is 0000
     has_x = "X" in text.split("T")[0]
     season = None
     if month is not None and "X" not in month and int(month) > 12:
@@ -249,10 +248,8 @@ def _part(text: str, where: str = "top") -> _Part:
                                                                              and day == "XX")))
         if whole and not level1 or where == "side1" or sig and "X" in year:
             raise _bad(text)
-        if not _ok_year(year, True) or (month and not _ok_x(month, "month")) or (day and not _ok_x(day, "day")):
+        if not _ok_year(year) or (month and not _ok_x(month, "month")) or (day and not _ok_x(day, "day")):
             raise _bad(text)
-    elif not _ok_year(year, False):
-        raise _bad(text)
     if year.startswith("-") and "X" in year and (month is not None or where == "side2"):
         raise _bad(text)  # a signed year with X is level 1 (`-1XXX`), alone
     if whole and (where == "side2" or (season and where != "side1")):
@@ -660,7 +657,8 @@ def parse(text: str, cal: str = "gregorian") -> Parsed:
 
 def _long_year(text: str) -> DateError:
     m = re.fullmatch(r"Y(-?)([1-9][0-9]*)(?:E([1-9][0-9]*))?(?:S[0-9]+)?", text)
-    if m and len(m[2]) + int(m[3] or 0) <= 4 and int(m[2]) * 10 ** int(m[3] or 0) <= 9999:
+    # At most four digits in all is at most 9999, counted without computing a power as long as the cell.
+    if m and len(m[2]) + int(m[3] or 0) <= 4:
         year = int(m[2]) * 10 ** int(m[3] or 0)
         return DateError(f"cannot read date {text!r} as written", hint=f"write the year with four digits: "
                                                                          f"{m[1]}{year:04d}")
@@ -774,7 +772,9 @@ def suggest(text: str) -> str:
         return (f"write year-month-day, e.g. {m[3]}-{int(m[2]):02d}-{int(m[1]):02d} if {m[1]} is the day "
                 f"(EDTF is {m[3]}-MM-DD)")
     if m := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?", t):
-        return "write " + f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "") + " (two digits each)"
+        padded = f"{m[1]}-{int(m[2]):02d}" + (f"-{int(m[3]):02d}" if m[3] else "")
+        if padded != t:  # already two digits each (a season where none may be): nothing to suggest
+            return f"write {padded} (two digits each)"
     if m := re.fullmatch(r"(?:c|ca|circa|about|approx)\.?\s*([0-9]{4}(?:-[0-9]{2}){0,2})", low):
         return f"write {m[1]}~ (~ marks an approximate date)"
     if m := re.fullmatch(r"([0-9]{3})0\s*'?s", low):

@@ -10,7 +10,18 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.core import days
-from dashboard.core.dates import RUSSIA, DateError, Switch, _evaluate, _part, parse, resolve, single, switch_of
+from dashboard.core.dates import (
+    EXAMPLES,
+    RUSSIA,
+    DateError,
+    Switch,
+    _evaluate,
+    _part,
+    parse,
+    resolve,
+    single,
+    switch_of,
+)
 
 D = days.from_gregorian  # resolved bounds are day numbers
 PROPERTY = settings(derandomize=True, deadline=None, database=None, max_examples=400)
@@ -239,6 +250,66 @@ def test_bad_dates(text, message):
     with pytest.raises(DateError) as e:
         resolve(text)
     assert message in f"{e.value} {e.value.hint}"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("?-0000-01", "cannot read date '?-0000-01'"),  # no negative zero, with qualified parts either
+    ("-0000?-01", "cannot read date '-0000?-01'"),
+    ("-0000-XX", "cannot read date '-0000-XX'"),
+    ("-X1XX", "cannot read date '-X1XX'"),  # a signed year's X digits come last (level 1)
+    ("1917-2X", "cannot read date '1917-2X'"),  # no month is 20-29
+    # A set's range ends and bounds are plain dates: no season (and no hint that repeats the cell),
+    # no X digits, no qualifier.
+    ("[1917-21..1918]", "cannot read date '1917-21'"),
+    ("[..192X]", "cannot read date '[..192X]'"),
+    ("[1917~..1918]", "cannot read date '[1917~..1918]'"),
+])
+def test_forms_outside_the_grammar_are_refused_with_the_examples(text, message):
+    with pytest.raises(DateError) as e:
+        parse(text)
+    assert (str(e.value), e.value.cell, e.value.hint) == (f"{message}: write {EXAMPLES}", "ns", "")
+
+
+@pytest.mark.parametrize("text, lo, hi, label", [
+    ("-1XXX", D(-1999, 1, 1), D(-1000, 12, 31), "2000–1001 BCE"),
+    ("1917-11-2X", D(1917, 11, 20), D(1917, 11, 29), "20–29 Nov 1917"),
+    # The latest 29 February of the 1900s is 1996's: every year is tried, not only some.
+    ("19XX-02-29", D(1904, 2, 29), D(1996, 2, 29), "29 Feb, year 1904–1996"),
+    # Approximate with the month unknown: the margin is a year, not a month.
+    ("1917-XX~", D(1916, 1, 1), D(1918, 12, 31), "c. 1917, month unknown"),
+    # An approximate season (a level 1 interval's end): a month's margin, and "c." for the whole.
+    ("1917-21~/1918", D(1917, 2, 1), D(1918, 12, 31), "c. spring 1917 – 1918"),
+])
+def test_unspecified_digits_and_qualified_seasons_where_they_are_allowed(text, lo, hi, label):
+    p = parse(text)
+    assert (p.lo, p.hi, p.label) == (lo, hi, label)
+
+
+OUT_OF_RANGE = ("the dashboard shows years -9999 to 9999; give the nearest date it can show, and the exact one "
+                "in a note")
+
+
+@pytest.mark.parametrize("text, message, hint", [
+    ("Y9999", "cannot read date 'Y9999' as written", "write the year with four digits: 9999"),
+    ("Y999E1", "cannot read date 'Y999E1' as written", "write the year with four digits: 9990"),
+    ("Y-1E3", "cannot read date 'Y-1E3' as written", "write the year with four digits: -1000"),
+    ("Y1E4", "date 'Y1E4' is out of the supported range (years -9999 to 9999)", OUT_OF_RANGE),
+    ("Y10000", "date 'Y10000' is out of the supported range (years -9999 to 9999)", OUT_OF_RANGE),
+])
+def test_a_long_year_within_four_digits_is_rewritten_and_a_longer_one_refused(text, message, hint):
+    with pytest.raises(DateError) as e:
+        parse(text)
+    assert (str(e.value), e.value.hint) == (message, hint)
+
+
+def test_an_error_names_the_cell_at_fault_and_has_a_hint_only_when_there_is_one():
+    with pytest.raises(DateError) as e:
+        resolve("1917-02-30")
+    assert (str(e.value), e.value.cell, e.value.hint) == (
+        "impossible date '1917-02-30': Feb 1917 has no day 30 in the Gregorian calendar", "ns", "")
+    with pytest.raises(DateError) as e:
+        resolve("1917-11-07", "1917-02-30")
+    assert e.value.cell == "os"
 
 
 def test_julian_leap_day_only_in_old_style():
